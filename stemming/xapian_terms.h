@@ -1,0 +1,45 @@
+#pragma once
+// Where a token becomes a term. The indexer adds terms through add_terms(); the searcher builds
+// queries through word_query()/phrase_query(); both from the same Analyzer tokens, so indexing
+// and querying cannot drift apart. Term spaces and weights are described in docs/analysis.md.
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "stemming/analyzer.h"
+
+namespace arkiv {
+
+// The term spaces of one indexed field (body, title, section title ...). The concrete prefix
+// strings live in indexer/schema.h; only these four kinds exist.
+struct FieldPrefixes {
+  std::string exact;   // normalised word, with positions (phrase and NEAR queries)
+  std::string stem;    // Snowball stem of the word and of completed suspended compounds
+  std::string part;    // stem of each compound part, at the compound's position
+  std::string folded;  // Scandinavian-folded word and stem (æ/ø/å typed as ae/oe/aa, ä, ö)
+};
+
+// Weights of the derived matches relative to an exact (same stem) match = 1.0. The order
+// exact > part > variant > folded is what the ranking promises users.
+struct TermWeights {
+  double part = 0.6;
+  double variant = 0.5;
+  double folded = 0.35;
+};
+
+// Adds the terms of already-analysed tokens to doc. Positions are token.position + position_offset;
+// returns the last position used so a caller can leave a gap before the next field.
+Xapian::termpos add_terms(const std::vector<Token>& tokens, const FieldPrefixes& field, Xapian::Document& document,
+                          Xapian::termpos position_offset = 0, Xapian::termcount wdf_increment = 1);
+
+// Query for one word typed by a user, analysed by the same Analyzer: the exact stem at full weight,
+// OR its compound parts, cross-language variants and folded forms at the lower TermWeights. A word
+// typed without æ/ø/å ("aeldre") reaches the æ/ø/å form through the folded space, below documents
+// that contain the word as typed.
+Xapian::Query word_query(const Token& token, const FieldPrefixes& field, const TermWeights& weights = {});
+
+// Phrase over the exact-space terms of consecutive tokens (window 0 = adjacent).
+Xapian::Query phrase_query(const std::vector<Token>& tokens, const FieldPrefixes& field, unsigned window = 0);
+
+}  // namespace arkiv

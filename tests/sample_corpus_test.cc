@@ -1,0 +1,46 @@
+// The bundled sample corpus is the five shared seed documents, byte for byte.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "stemming/error.h"
+
+namespace {
+
+std::string read_bytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("the sample corpus holds the five seed documents unchanged", "[samples]") {
+  const std::filesystem::path samples = std::filesystem::path(ARKIV_SOURCE_DIR) / "corpus/samples";
+  std::ifstream sums(samples / "SHA256SUMS");
+  REQUIRE(sums);
+  int files = 0;
+  std::string sum, name;
+  while (sums >> sum >> name) {
+    INFO(name);
+    REQUIRE(std::filesystem::file_size(samples / name) > 10000);
+    ++files;
+    // The seeds beside the checkout (present in CI and for developers) must match byte for byte.
+    const auto seed = std::filesystem::path(ARKIV_SOURCE_DIR) / "../shared/corpus/seeds" / name;
+    if (std::filesystem::exists(seed)) CHECK(read_bytes(seed) == read_bytes(samples / name));
+  }
+  CHECK(files == 5);
+}
+
+TEST_CASE("a missing data file is reported with its path", "[errors]") {
+  try {
+    arkiv::data_file("stemming/data/no-such-file.tsv");
+    FAIL("no exception");
+  } catch (const arkiv::IoError& error) {
+    CHECK(std::string(error.what()).find("no-such-file.tsv") != std::string::npos);
+  }
+}
