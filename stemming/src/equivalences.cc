@@ -1,0 +1,230 @@
+#include "stemming/src/equivalences.h"
+
+#include <libstemmer.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <fstream>
+#include <memory>
+#include <unordered_map>
+
+namespace arkiv {
+namespace {
+
+constexpr std::string_view kTablePath = "stemming/data/equivalences.tsv";
+constexpr std::string_view kHeader = "da\tnb\tnn";
+constexpr std::string_view kInflectionsPath = "stemming/data/equivalences_inflections.tsv";
+
+std::vector<std::string_view> split(std::string_view text, char separator) {
+  std::vector<std::string_view> fields;
+  for (std::size_t start = 0;;) {
+    std::size_t end = text.find(separator, start);
+    fields.push_back(text.substr(start, end == std::string_view::npos ? end : end - start));
+    if (end == std::string_view::npos) return fields;
+    start = end + 1;
+  }
+}
+
+// Empty when the word is acceptable, else what is wrong with it.
+std::string word_problem(std::string_view word) {
+  if (word.empty()) return "empty word";
+  for (std::int32_t i = 0; i < static_cast<std::int32_t>(word.size());) {
+    UChar32 c;
+    U8_NEXT(word.data(), i, static_cast<std::int32_t>(word.size()), c);
+    if (c < 0) return "invalid UTF-8 in \"" + std::string(word) + "\"";
+    if (u_isUWhiteSpace(c)) return "space in \"" + std::string(word) + "\" (one word a cell)";
+    if (u_isupper(c)) return "upper-case letter in \"" + std::string(word) + "\" (write words lower case)";
+  }
+  return {};
+}
+
+std::string_view language_name(Language language) {
+  switch (language) {
+    case Language::da: return "da";
+    case Language::nb: return "nb";
+    case Language::nn: return "nn";
+    case Language::sv: return "sv";
+    case Language::en: return "en";
+  }
+  return "da";
+}
+
+const char* snowball_algorithm(Language language) {
+  switch (language) {
+    case Language::da: return "danish";
+    case Language::nb:
+    case Language::nn: return "norwegian";
+    case Language::sv: return "swedish";
+    case Language::en: return "english";
+  }
+  return "danish";
+}
+
+// libstemmer objects are not thread-safe, so each thread keeps its own, one per algorithm.
+std::string snowball_stem(std::string_view word, Language language) {
+  struct Deleter {
+    void operator()(sb_stemmer* stemmer) const { sb_stemmer_delete(stemmer); }
+  };
+  thread_local std::unordered_map<std::string_view, std::unique_ptr<sb_stemmer, Deleter>> stemmers;
+  const char* algorithm = snowball_algorithm(language);
+  auto& stemmer = stemmers[algorithm];
+  if (!stemmer) stemmer.reset(sb_stemmer_new(algorithm, "UTF_8"));
+  const sb_symbol* stem =
+      sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+  return std::string(reinterpret_cast<const char*>(stem), sb_stemmer_length(stemmer.get()));
+}
+
+// Language -> inflection endings ("=" prefix: double the final consonant), as in the file.
+std::unordered_map<Language, std::vector<std::string>> load_inflections(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) throw IoError("cannot read inflection table " + path.string());
+  std::unordered_map<Language, std::vector<std::string>> endings;
+  std::string line;
+  bool header_seen = false;
+  for (std::size_t number = 1; std::getline(in, line); ++number) {
+    if (line.empty() || line.front() == '#') continue;
+    auto fail = [&](const std::string& problem) {
+      throw DataError(path.string() + ":" + std::to_string(number) + ": " + problem);
+    };
+    if (!header_seen) {
+      if (line != "language\tendings") fail("expected the header \"language<TAB>endings\"");
+      header_seen = true;
+      continue;
+    }
+    std::vector<std::string_view> cells = split(line, '\t');
+    if (cells.size() != 2) fail("expected 2 tab-separated columns (language, endings)");
+    auto column = std::find_if(kEquivalenceLanguages.begin(), kEquivalenceLanguages.end(),
+                               [&](Language l) { return language_name(l) == cells[0]; });
+    if (column == kEquivalenceLanguages.end()) fail("unknown language \"" + std::string(cells[0]) + "\"");
+    for (std::string_view ending : split(cells[1], ' ')) {
+      if (ending.empty() || ending == "=") fail("empty ending");
+      endings[*column].emplace_back(ending);
+    }
+  }
+  return endings;
+}
+
+// The word with the ending appended, after doubling its final consonant for an "=" ending.
+std::string inflect(const std::string& word, std::string_view ending) {
+  if (ending.front() != '=') return word + std::string(ending);
+  char last = word.back();
+  // Only ASCII consonants are doubled; a word ending in a vowel or non-ASCII letter is left alone.
+  bool consonant = last >= 'a' && last <= 'z' && std::string_view("aeiouy").find(last) == std::string_view::npos;
+  return (consonant ? word + last : word) + std::string(ending.substr(1));
+}
+
+struct EquivalenceTable {
+  std::vector<EquivalenceRow> rows;
+  // Per column: the stem of each form -> the rows holding it.
+  std::array<std::unordered_map<std::string, std::vector<std::size_t>>, kEquivalenceLanguages.size()> rows_by_stem;
+};
+
+EquivalenceTable build_table() {
+  EquivalenceTable table;
+  table.rows = load_equivalence_rows(data_file(kTablePath));
+  auto endings = load_inflections(data_file(kInflectionsPath));
+  for (std::size_t row = 0; row < table.rows.size(); ++row) {
+    for (std::size_t column = 0; column < kEquivalenceLanguages.size(); ++column) {
+      Language language = kEquivalenceLanguages[column];
+      auto add = [&](const std::string& word) {
+        auto& rows = table.rows_by_stem[column][snowball_stem(word, language)];
+        if (std::find(rows.begin(), rows.end(), row) == rows.end()) rows.push_back(row);
+      };
+      for (const std::string& form : table.rows[row].forms[column]) {
+        add(form);
+        for (const std::string& ending : endings[language]) add(inflect(form, ending));
+      }
+    }
+  }
+  return table;
+}
+
+const EquivalenceTable& equivalence_table() {
+  static const EquivalenceTable table = build_table();
+  return table;
+}
+
+// Columns whose words a `language` input can match: bokmål and nynorsk share a stemmer and
+// are often mixed (or mis-identified), so each searches both Norwegian columns.
+std::vector<std::size_t> searched_columns(Language language) {
+  switch (language) {
+    case Language::da: return {0};
+    case Language::nb: return {1, 2};
+    case Language::nn: return {2, 1};
+    case Language::sv:
+    case Language::en: return {};
+  }
+  return {};
+}
+
+}  // namespace
+
+std::vector<EquivalenceRow> load_equivalence_rows(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) throw IoError("cannot read equivalence table " + path.string());
+  std::vector<EquivalenceRow> rows;
+  bool header_seen = false;
+  std::string line;
+  for (std::size_t number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line.front() == '#') continue;
+    auto fail = [&](const std::string& problem) {
+      throw DataError(path.string() + ":" + std::to_string(number) + ": " + problem);
+    };
+    if (!header_seen) {
+      if (line != kHeader) fail("expected the header \"da<TAB>nb<TAB>nn\"");
+      header_seen = true;
+      continue;
+    }
+    std::vector<std::string_view> cells = split(line, '\t');
+    if (cells.size() != kEquivalenceLanguages.size()) {
+      fail("expected 3 tab-separated columns (da, nb, nn), found " + std::to_string(cells.size()));
+    }
+    EquivalenceRow row;
+    row.line = number;
+    std::vector<std::string> all_forms;
+    for (std::size_t column = 0; column < cells.size(); ++column) {
+      for (std::string_view form : split(cells[column], '|')) {
+        if (std::string problem = word_problem(form); !problem.empty()) {
+          fail("column " + std::to_string(column + 1) + ": " + problem);
+        }
+        row.forms[column].emplace_back(form);
+        all_forms.emplace_back(form);
+      }
+    }
+    std::sort(all_forms.begin(), all_forms.end());
+    if (std::unique(all_forms.begin(), all_forms.end()) - all_forms.begin() < 2) {
+      fail("all forms are identical; such a row adds nothing");
+    }
+    rows.push_back(std::move(row));
+  }
+  if (!header_seen) throw DataError(path.string() + ": no header line \"da<TAB>nb<TAB>nn\"");
+  return rows;
+}
+
+std::vector<Variant> cross_language_variants(std::string_view normalised_word, Language language) {
+  const EquivalenceTable& table = equivalence_table();
+  std::vector<Variant> variants;
+  if (normalised_word.empty()) return variants;
+  std::string stem = snowball_stem(normalised_word, language);
+  for (std::size_t column : searched_columns(language)) {
+    auto found = table.rows_by_stem[column].find(stem);
+    if (found == table.rows_by_stem[column].end()) continue;
+    for (std::size_t row : found->second) {
+      // The matched column's own alternatives are spellings, not cross-language variants.
+      for (std::size_t other = 0; other < kEquivalenceLanguages.size(); ++other) {
+        if (other == column) continue;
+        for (const std::string& form : table.rows[row].forms[other]) {
+          // A word spelled alike in nb and nn (or equal to the input) is listed once.
+          bool listed = form == normalised_word ||
+                        std::any_of(variants.begin(), variants.end(), [&](const Variant& v) { return v.word == form; });
+          if (!listed) variants.push_back({form, kEquivalenceLanguages[other]});
+        }
+      }
+    }
+  }
+  return variants;
+}
+
+}  // namespace arkiv
