@@ -11,6 +11,7 @@
 //   7. Danish <-> Norwegian (bokmål, nynorsk) equivalents from stemming/data.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -41,6 +42,12 @@ struct Token {
   std::vector<std::string> folded;    // Scandinavian-folded forms of norm that differ from it
   std::vector<std::string> variants;  // cross-language equivalents (normalised words), other languages
   std::vector<std::string> expansions;  // completed suspended compounds ("sundhedsministeriet")
+  // Stems the Xapian bridge turns into terms (docs/analysis.md, "Term spaces"); each list is
+  // deduplicated. Parts and variants are stemmed with the stemmer of their own language.
+  std::vector<std::string> part_stems;       // stems of parts, and of the expansions' parts
+  std::vector<std::string> folded_stems;     // fold(stem(norm)) and stem(fold(norm)); empty if folded is
+  std::vector<std::string> variant_stems;    // stems of variants
+  std::vector<std::string> expansion_stems;  // stems of expansions
 };
 
 struct AnalyzerOptions {
@@ -62,6 +69,9 @@ class Analyzer {
 
   // Never throws on content: invalid UTF-8, NUL bytes and huge inputs are analysed.
   std::vector<Token> analyze(std::string_view text) const;
+
+  // The same tokens, handed to sink one at a time in order, so huge inputs need no token vector.
+  void analyze(std::string_view text, const std::function<void(Token&&)>& sink) const;
 
   // Snowball stem of one already-normalised word in this analyzer's language.
   std::string stem(std::string_view normalised_word) const;

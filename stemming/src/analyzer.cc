@@ -1,0 +1,217 @@
+#include "stemming/analyzer.h"
+
+#include <array>
+#include <deque>
+#include <optional>
+#include <unordered_map>
+
+#include <unicode/ubrk.h>
+
+#include "stemming/src/compound_links.h"
+#include "stemming/src/snowball_stemmer.h"
+#include "stemming/src/text_normalisation.h"
+#include "stemming/src/word_segmenter.h"
+
+namespace arkiv {
+namespace {
+
+// Long inputs are segmented in chunks cut at white space, which bounds ICU's working set and
+// keeps break positions within 32 bits; a chunk without white space is cut at a character.
+constexpr std::size_t kChunkBytes = 4u << 20;
+constexpr std::size_t kChunkSearchBytes = 64u << 10;
+// Distinct words cached per Analyzer before the cache is emptied (a text has far fewer).
+constexpr std::size_t kWordCacheLimit = 1u << 17;
+// Longer "words" (base64, URLs without dots, junk) are kept but neither stemmed nor split.
+constexpr std::size_t kMaxAnalysedWordBytes = 96;
+// A token leaves the window once the longest hyphen link it may start is visible:
+// first word, conjunction, "/", conjunction, head.
+constexpr std::size_t kLinkWindow = 5;
+
+// Everything about a word that depends only on how it is written: cached per Analyzer.
+struct WordAnalysis {
+  bool is_letter_word = false;
+  std::string norm;
+  std::string stem;
+  std::vector<std::string> parts;
+  std::vector<std::string> part_stems;
+  std::vector<std::string> folded;
+  std::vector<std::string> folded_stems;
+  std::vector<std::string> variants;
+  std::vector<std::string> variant_stems;
+};
+
+void add_unique(std::vector<std::string>& list, std::string value) {
+  if (value.empty()) return;
+  for (const std::string& present : list) {
+    if (present == value) return;
+  }
+  list.push_back(std::move(value));
+}
+
+bool is_letter_status(int32_t rule_status) {
+  return rule_status >= UBRK_WORD_LETTER && rule_status < UBRK_WORD_LETTER_LIMIT;
+}
+
+// Words with digits or URL/e-mail punctuation ("co2", "www.sst.dk", "h.c") are not stemmed.
+bool is_stemmable(std::string_view norm) {
+  return norm.size() <= kMaxAnalysedWordBytes && norm.find_first_of("0123456789.@_:") == std::string_view::npos;
+}
+
+std::size_t chunk_end(std::string_view text, std::size_t begin) {
+  if (text.size() - begin <= kChunkBytes) return text.size();
+  std::size_t end = begin + kChunkBytes;
+  const std::size_t search_floor = end - kChunkSearchBytes;
+  for (std::size_t i = end; i > search_floor; --i) {
+    if (text[i - 1] == ' ' || text[i - 1] == '\n') return i;
+  }
+  while (end > begin + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return end;
+}
+
+}  // namespace
+
+struct Analyzer::Impl {
+  explicit Impl(AnalyzerOptions analyzer_options) : options(analyzer_options) {
+    stemmer_for(options.language);
+  }
+
+  AnalyzerOptions options;
+  WordSegmenter segmenter;
+  std::array<std::unique_ptr<SnowballStemmer>, 5> stemmers;
+  std::unordered_map<std::string, WordAnalysis> word_cache;
+
+  SnowballStemmer& stemmer_for(Language language) {
+    auto& stemmer = stemmers[static_cast<std::size_t>(language)];
+    if (!stemmer) stemmer = std::make_unique<SnowballStemmer>(language);
+    return *stemmer;
+  }
+
+  std::string stem_word(std::string_view norm, Language language) {
+    if (!is_stemmable(norm)) return std::string(norm);
+    return stemmer_for(language).stem(norm);
+  }
+
+  std::vector<std::string> decompose(std::string_view) { return {}; }
+
+  WordAnalysis analyse_word(std::string_view text, bool is_letter_word) {
+    WordAnalysis word;
+    word.is_letter_word = is_letter_word;
+    normalise_word(text, word.norm);
+    const bool stemmable = is_letter_word && is_stemmable(word.norm);
+    word.stem = stemmable ? stemmer_for(options.language).stem(word.norm) : word.norm;
+    if (!stemmable) return word;
+    if (options.fold) {
+      std::string folded = fold_scandinavian(word.norm);
+      if (folded != word.norm) {
+        add_unique(word.folded_stems, fold_scandinavian(word.stem));
+        add_unique(word.folded_stems, stem_word(folded, options.language));
+        word.folded.push_back(std::move(folded));
+      }
+    }
+    if (options.decompound) {
+      word.parts = decompose(word.norm);
+      for (const std::string& part : word.parts) add_unique(word.part_stems, stem_word(part, options.language));
+    }
+    return word;
+  }
+
+  const WordAnalysis& cached_word(const std::string& text, bool is_letter_word, WordAnalysis& uncached) {
+    const auto found = word_cache.find(text);
+    if (found != word_cache.end()) {
+      if (found->second.is_letter_word == is_letter_word) return found->second;
+      uncached = analyse_word(text, is_letter_word);
+      return uncached;
+    }
+    if (word_cache.size() >= kWordCacheLimit) word_cache.clear();
+    return word_cache.emplace(text, analyse_word(text, is_letter_word)).first->second;
+  }
+
+  Token make_token(std::string_view input, const WordSegment& segment, std::size_t chunk_offset,
+                   std::uint32_t position) {
+    Token token;
+    token.start = chunk_offset + segment.start;
+    token.end = chunk_offset + segment.end;
+    token.position = position;
+    token.is_number = segment.rule_status >= UBRK_WORD_NUMBER && segment.rule_status < UBRK_WORD_NUMBER_LIMIT;
+    token.text = repair_utf8(input.substr(token.start, token.end - token.start));
+    WordAnalysis uncached;
+    const WordAnalysis& word = cached_word(token.text, is_letter_status(segment.rule_status), uncached);
+    token.norm = word.norm;
+    token.stem = word.stem;
+    token.parts = word.parts;
+    token.part_stems = word.part_stems;
+    token.folded = word.folded;
+    token.folded_stems = word.folded_stems;
+    token.variants = word.variants;
+    token.variant_stems = word.variant_stems;
+    return token;
+  }
+
+  void add_expansion(Token& token, std::string expansion) {
+    if (expansion.empty() || expansion == token.norm) return;
+    add_unique(token.expansion_stems, stem_word(expansion, options.language));
+    if (options.decompound) {
+      for (const std::string& part : decompose(expansion)) {
+        add_unique(token.part_stems, stem_word(part, options.language));
+      }
+    }
+    add_unique(token.expansions, std::move(expansion));
+  }
+
+  std::optional<std::string> complete_suspended(std::string_view, std::string_view) { return std::nullopt; }
+
+  void link_front(std::deque<Token>& window, std::string_view input) {
+    if (!options.suspended_compounds) return;
+    Token& first = window.front();
+    if (is_joined_by_hyphen(window, input)) add_expansion(first, first.norm + window[1].norm);
+    if (const std::size_t head = suspended_compound_head(window, input)) {
+      if (auto expansion = complete_suspended(first.norm, window[head].norm)) add_expansion(first, *expansion);
+    }
+  }
+
+  void analyze(std::string_view input, const std::function<void(Token&&)>& sink) {
+    std::deque<Token> window;
+    std::uint32_t position = 0;
+    for (std::size_t begin = 0; begin < input.size();) {
+      const std::size_t end = chunk_end(input, begin);
+      segmenter.set_text(input.substr(begin, end - begin));
+      WordSegment segment;
+      while (segmenter.next(segment)) {
+        window.push_back(make_token(input, segment, begin, ++position));
+        if (window.size() == kLinkWindow) {
+          link_front(window, input);
+          sink(std::move(window.front()));
+          window.pop_front();
+        }
+      }
+      begin = end;
+    }
+    for (; !window.empty(); window.pop_front()) {
+      link_front(window, input);
+      sink(std::move(window.front()));
+    }
+  }
+};
+
+Analyzer::Analyzer(AnalyzerOptions options) : impl_(std::make_unique<Impl>(options)) {}
+Analyzer::~Analyzer() = default;
+Analyzer::Analyzer(Analyzer&&) noexcept = default;
+Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
+
+std::vector<Token> Analyzer::analyze(std::string_view text) const {
+  std::vector<Token> tokens;
+  impl_->analyze(text, [&tokens](Token&& token) { tokens.push_back(std::move(token)); });
+  return tokens;
+}
+
+void Analyzer::analyze(std::string_view text, const std::function<void(Token&&)>& sink) const {
+  impl_->analyze(text, sink);
+}
+
+std::string Analyzer::stem(std::string_view normalised_word) const {
+  return impl_->stemmer_for(impl_->options.language).stem(normalised_word);
+}
+
+const AnalyzerOptions& Analyzer::options() const { return impl_->options; }
+
+}  // namespace arkiv

@@ -1,0 +1,111 @@
+#include "stemming/xapian_terms.h"
+
+#include <algorithm>
+
+namespace arkiv {
+namespace {
+
+// Xapian rejects terms longer than 245 bytes; such "words" are junk and are left out.
+constexpr std::size_t kMaxTermBytes = 245;
+
+bool fits(const std::string& prefix, const std::string& term) {
+  return !term.empty() && prefix.size() + term.size() <= kMaxTermBytes;
+}
+
+void add_term(Xapian::Document& document, const std::string& prefix, const std::string& term,
+              Xapian::termcount wdf_increment) {
+  if (fits(prefix, term)) document.add_term(prefix + term, wdf_increment);
+}
+
+// OR of the terms as one synonym group (scored as one term), scaled to a weight class.
+Xapian::Query weighted_synonyms(std::vector<std::string> terms, double weight) {
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  if (terms.empty()) return Xapian::Query();
+  Xapian::Query group = terms.size() == 1 ? Xapian::Query(terms.front())
+                                          : Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, group, weight);
+}
+
+void add_prefixed(std::vector<std::string>& terms, const std::string& prefix, const std::vector<std::string>& words) {
+  for (const std::string& word : words) {
+    if (fits(prefix, word)) terms.push_back(prefix + word);
+  }
+}
+
+}  // namespace
+
+Xapian::termpos add_terms(const std::vector<Token>& tokens, const FieldPrefixes& field, Xapian::Document& document,
+                          Xapian::termpos position_offset, Xapian::termcount wdf_increment) {
+  Xapian::termpos last_position = position_offset;
+  for (const Token& token : tokens) {
+    const Xapian::termpos position = token.position + position_offset;
+    last_position = std::max(last_position, position);
+    if (fits(field.exact, token.norm)) document.add_posting(field.exact + token.norm, position, wdf_increment);
+    add_term(document, field.stem, token.stem, wdf_increment);
+    for (const std::string& stem : token.expansion_stems) add_term(document, field.stem, stem, wdf_increment);
+    for (const std::string& stem : token.part_stems) add_term(document, field.part, stem, wdf_increment);
+    for (const std::string& folded : token.folded) add_term(document, field.folded, folded, wdf_increment);
+    for (const std::string& stem : token.folded_stems) add_term(document, field.folded, stem, wdf_increment);
+  }
+  return last_position;
+}
+
+Xapian::Query word_query(const Token& token, const FieldPrefixes& field, const TermWeights& weights) {
+  if (token.stem.empty()) return Xapian::Query();
+  std::vector<Xapian::Query> alternatives;
+  if (fits(field.stem, token.stem)) alternatives.emplace_back(field.stem + token.stem);
+
+  // The typed word as part of an indexed compound ("væsen" in "sundhedsvæsenet"), and a typed
+  // compound through its parts, each found as a word or as a part.
+  std::vector<std::string> part_terms;
+  if (fits(field.part, token.stem)) part_terms.push_back(field.part + token.stem);
+  Xapian::Query parts_query = weighted_synonyms(part_terms, weights.part);
+  if (token.part_stems.size() > 1) {
+    std::vector<Xapian::Query> each_part;
+    for (const std::string& stem : token.part_stems) {
+      std::vector<std::string> forms;
+      if (fits(field.stem, stem)) forms.push_back(field.stem + stem);
+      if (fits(field.part, stem)) forms.push_back(field.part + stem);
+      each_part.emplace_back(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+    }
+    Xapian::Query all_parts(Xapian::Query::OP_AND, each_part.begin(), each_part.end());
+    parts_query = Xapian::Query(Xapian::Query::OP_OR, parts_query,
+                                Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all_parts, weights.part));
+  }
+  if (!parts_query.empty()) alternatives.push_back(parts_query);
+
+  std::vector<std::string> variant_terms;
+  add_prefixed(variant_terms, field.stem, token.variant_stems);
+  add_prefixed(variant_terms, field.stem, token.expansion_stems);
+  if (auto variants = weighted_synonyms(variant_terms, weights.variant); !variants.empty()) {
+    alternatives.push_back(variants);
+  }
+
+  // Folded space: a word typed without æ/ø/å meets the folded forms of indexed æ/ø/å words;
+  // a word typed with them also meets documents that wrote it folded ("aeldre").
+  std::vector<std::string> folded_terms;
+  if (token.folded.empty()) {
+    if (fits(field.folded, token.stem)) folded_terms.push_back(field.folded + token.stem);
+  } else {
+    add_prefixed(folded_terms, field.folded, token.folded_stems);
+    add_prefixed(folded_terms, field.stem, token.folded_stems);
+  }
+  if (auto folded = weighted_synonyms(folded_terms, weights.folded); !folded.empty()) alternatives.push_back(folded);
+
+  if (alternatives.size() == 1) return alternatives.front();
+  return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+}
+
+Xapian::Query phrase_query(const std::vector<Token>& tokens, const FieldPrefixes& field, unsigned window) {
+  std::vector<std::string> terms;
+  for (const Token& token : tokens) {
+    if (fits(field.exact, token.norm)) terms.push_back(field.exact + token.norm);
+  }
+  if (terms.empty()) return Xapian::Query();
+  if (terms.size() == 1) return Xapian::Query(terms.front());
+  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                       static_cast<Xapian::termcount>(terms.size() + window));
+}
+
+}  // namespace arkiv
