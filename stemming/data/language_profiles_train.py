@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Builds stemming/data/language_profiles.tsv, the character n-gram and word profiles that
+arkiv::identify_language scores text against. Run from the project root:
+
+    python3 stemming/data/language_profiles_train.py /path/to/unpacked/sources
+
+Training text (see language_profiles.SOURCE.md): Danish laws of 2025 (Danish-law-mcp seed),
+Norwegian Lovtidend 2025 in bokmål and nynorsk plus the nynorsk real-estate statutes
+(lovdata-public-data), the Debian word lists danish/bokmaal/nynorsk, the Snowball vocabularies
+and stop words for Swedish and English, and the hand-written marker words. The UD treebanks
+are never read: they are the evaluation set.
+"""
+import collections, glob, html, json, math, random, re, sys
+
+LANGS = ["da", "nb", "nn", "sv", "en"]
+MAX_ORDER = 4
+NGRAMS_PER_LANG = 6000   # most frequent n-grams kept per language and order group
+WORDS_PER_LANG = 3000    # most frequent words kept per language
+CORPUS_CHARS = 4_000_000  # running text read per language, at most
+LEXICON_WORDS = 60_000   # words sampled from each Debian word list
+MARKER_SHARE = 0.0015    # each marker word counts as this share of the language's word tokens
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+def words(text):
+    return [w.lower() for w in WORD.findall(text)]
+
+def danish_law(root):
+    parts, size = [], 0
+    for path in sorted(glob.glob(f"{root}/seed/data/seed/*.json")):
+        for provision in json.load(open(path, encoding="utf-8")).get("provisions", []):
+            parts.append(provision["content"]); size += len(provision["content"])
+        if size > CORPUS_CHARS: break
+    return "\n".join(parts)
+
+def lovdata(root, lang):
+    paths = sorted(glob.glob(f"{root}/lti/2025/*.xml"))
+    if lang == "nn": paths += sorted(glob.glob("/work/shared/data/lovdata-public-data/real-estate/nl/*.xml"))
+    parts, size = [], 0
+    for path in paths:
+        doc = open(path, encoding="utf-8").read()
+        if f'<html lang="{lang}"' not in doc[:200]: continue
+        body = doc.split('<main', 1)[-1]
+        text = html.unescape(re.sub(r"<[^>]+>", " ", body))
+        parts.append(text); size += len(text)
+        if size > CORPUS_CHARS: break
+    return "\n".join(parts)
+
+def lines(path, encoding="utf-8"):
+    return [l.strip() for l in open(path, encoding=encoding) if l.strip()]
+
+def snowball_stop(path):
+    return [l.split("|")[0].split()[0] for l in open(path, encoding="utf-8") if l.split("|")[0].strip()]
+
+def main(root):
+    random.seed(2026)
+    stopwords_iso = json.load(open("/work/shared/data/stopwords-iso/stopwords-iso.json", encoding="utf-8"))
+    markers = {}
+    for line in lines("stemming/data/language_profiles_markers.tsv")[3:]:
+        lang, text = line.split("\t"); markers[lang] = text.split()
+    corpus = {"da": words(danish_law(root)), "nb": words(lovdata(root, "nb")), "nn": words(lovdata(root, "nn")),
+              "sv": lines("tests/data/snowball/swedish/voc.txt") + snowball_stop("tests/data/stopwords/algorithms/swedish/stop.txt") + stopwords_iso["sv"],
+              "en": lines("tests/data/snowball/english/voc.txt") + snowball_stop("tests/data/stopwords/algorithms/english/stop.txt") + stopwords_iso["en"]}
+    # The Norwegian lists are ISO-8859-1, the Danish one UTF-8.
+    lexicon = {"da": ("/usr/share/dict/danish", "utf-8"), "nb": ("/usr/share/dict/bokmaal", "latin-1"),
+               "nn": ("/usr/share/dict/nynorsk", "latin-1")}
+    for lang, (path, encoding) in lexicon.items():
+        entries = [w.lower() for w in lines(path, encoding) if WORD.fullmatch(w)]
+        corpus[lang] += random.sample(entries, min(LEXICON_WORDS, len(entries)))
+    word_counts, ngram_counts = {}, {}
+    for lang in LANGS:
+        tokens = corpus[lang]
+        counts = collections.Counter(tokens)
+        for marker in markers[lang]:
+            counts[marker] += max(1, round(MARKER_SHARE * len(tokens)))
+        word_counts[lang] = counts
+        grams = collections.Counter()
+        for word, n in counts.items():
+            padded = f"_{word}_"
+            for order in range(1, MAX_ORDER + 1):
+                for i in range(len(padded) - order + 1):
+                    gram = padded[i:i + order]
+                    if gram != "_": grams[gram] += n
+        ngram_counts[lang] = grams
+        print(f"{lang}: {len(tokens)} training tokens, {len(counts)} distinct words", file=sys.stderr)
+    write_profiles("stemming/data/language_profiles.tsv", word_counts, ngram_counts)
+
+def write_profiles(path, word_counts, ngram_counts):
+    rows = []
+    for kind, counts, keep in (("w", word_counts, WORDS_PER_LANG), ("g", ngram_counts, NGRAMS_PER_LANG)):
+        vocabulary = set().union(*(c.keys() for c in counts.values()))
+        totals = [sum(counts[l].values()) for l in LANGS]
+        rows.append(["#total", kind, str(len(vocabulary))] + [str(t) for t in totals])
+        kept = set()
+        for lang in LANGS:
+            kept.update(f for f, _ in counts[lang].most_common(keep))
+        for feature in sorted(kept):
+            rows.append([kind, feature, ""] + [str(counts[l][feature]) for l in LANGS])
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("# Language profiles for arkiv::identify_language, generated by language_profiles_train.py; see language_profiles.SOURCE.md.\n")
+        out.write("# kind (w = word, g = character n-gram, _ marks a word boundary), feature, (vocabulary size on #total rows), counts per language.\n")
+        out.write("kind\tfeature\tvocabulary\t" + "\t".join(LANGS) + "\n")
+        for row in rows:
+            out.write("\t".join(row) + "\n")
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp")

@@ -1,0 +1,171 @@
+#include "stemming/src/language_identifier.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <optional>
+#include <vector>
+
+namespace arkiv {
+namespace {
+
+constexpr std::string_view kProfilesPath = "stemming/data/language_profiles.tsv";
+constexpr std::string_view kHeader = "kind\tfeature\tvocabulary\tda\tnb\tnn\tsv\ten";
+constexpr std::size_t kMaxOrder = 4;       // longest character n-gram, as trained
+constexpr double kSmoothing = 0.5;         // additive (Lidstone) smoothing of the counts
+constexpr double kWordWeight = 3.0;        // a whole-word match outweighs one n-gram
+constexpr double kConfidenceScale = 8.0;   // log-likelihood margin at which confidence is 1 - 1/e
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+  std::vector<std::string_view> fields;
+  for (std::size_t start = 0;;) {
+    std::size_t end = line.find('\t', start);
+    fields.push_back(line.substr(start, end == std::string_view::npos ? end : end - start));
+    if (end == std::string_view::npos) return fields;
+    start = end + 1;
+  }
+}
+
+std::optional<double> parse_count(std::string_view field) {
+  if (field.empty() || field.size() > 15) return std::nullopt;
+  double value = 0;
+  for (char c : field) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+// Byte offsets of the code points of a UTF-8 string, plus its size.
+std::vector<std::size_t> code_point_offsets(std::string_view text) {
+  std::vector<std::size_t> offsets;
+  for (std::int32_t i = 0; i < static_cast<std::int32_t>(text.size());) {
+    offsets.push_back(static_cast<std::size_t>(i));
+    U8_FWD_1(text.data(), i, static_cast<std::int32_t>(text.size()));
+  }
+  offsets.push_back(text.size());
+  return offsets;
+}
+
+}  // namespace
+
+LanguageProfiles LanguageProfiles::load(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) throw IoError("cannot read language profiles " + path.string());
+  struct Totals {
+    double vocabulary = 0;
+    std::array<double, kIdentifiedLanguages.size()> tokens{};
+  };
+  std::unordered_map<std::string, Totals> totals;
+  LanguageProfiles profiles;
+  bool header_seen = false;
+  std::string line;
+  for (std::size_t number = 1; std::getline(in, line); ++number) {
+    if (line.empty() || (line.front() == '#' && line.rfind("#total\t", 0) != 0)) continue;
+    auto fail = [&](const std::string& problem) {
+      throw DataError(path.string() + ":" + std::to_string(number) + ": " + problem);
+    };
+    if (!header_seen) {
+      if (line != kHeader) fail("expected the header \"" + std::string(kHeader) + "\"");
+      header_seen = true;
+      continue;
+    }
+    std::vector<std::string_view> fields = split_tabs(line);
+    if (fields.size() != 3 + kIdentifiedLanguages.size()) fail("expected 8 tab-separated columns");
+    std::array<double, kIdentifiedLanguages.size()> counts{};
+    for (std::size_t l = 0; l < counts.size(); ++l) {
+      auto count = parse_count(fields[3 + l]);
+      if (!count) fail("count \"" + std::string(fields[3 + l]) + "\" is not a whole number");
+      counts[l] = *count;
+    }
+    if (fields[0] == "#total") {
+      auto vocabulary = parse_count(fields[2]);
+      if (!vocabulary || (fields[1] != "w" && fields[1] != "g")) fail("malformed #total row");
+      totals[std::string(fields[1])] = {*vocabulary, counts};
+      continue;
+    }
+    if (fields[0] != "w" && fields[0] != "g") fail("kind must be w or g, not \"" + std::string(fields[0]) + "\"");
+    auto total = totals.find(std::string(fields[0]));
+    if (total == totals.end()) fail("feature row before the #total row of its kind");
+    if (fields[1].empty()) fail("empty feature");
+    LogProbabilities log_probabilities;
+    for (std::size_t l = 0; l < counts.size(); ++l) {
+      const Totals& t = total->second;
+      log_probabilities[l] = static_cast<float>(
+          std::log((counts[l] + kSmoothing) / (t.tokens[l] + kSmoothing * t.vocabulary)));
+    }
+    (fields[0] == "w" ? profiles.words_ : profiles.ngrams_).emplace(std::string(fields[1]), log_probabilities);
+  }
+  if (!header_seen || profiles.words_.empty() || profiles.ngrams_.empty()) {
+    throw DataError(path.string() + ": no profiles (expected a header, #total rows and feature rows)");
+  }
+  return profiles;
+}
+
+void LanguageProfiles::add_word(std::string_view padded_word, std::array<double, kIdentifiedLanguages.size()>& scores) const {
+  auto add = [&](const FeatureTable& table, std::string_view feature, double weight) {
+    auto found = table.find(feature);
+    if (found == table.end()) return;  // unseen in training: no evidence either way
+    for (std::size_t l = 0; l < scores.size(); ++l) scores[l] += weight * found->second[l];
+  };
+  add(words_, padded_word.substr(1, padded_word.size() - 2), kWordWeight);
+  std::vector<std::size_t> offsets = code_point_offsets(padded_word);
+  std::size_t code_points = offsets.size() - 1;
+  for (std::size_t order = 1; order <= kMaxOrder; ++order) {
+    for (std::size_t start = 0; start + order <= code_points; ++start) {
+      std::string_view gram = padded_word.substr(offsets[start], offsets[start + order] - offsets[start]);
+      if (gram != "_") add(ngrams_, gram, 1.0);
+    }
+  }
+}
+
+std::array<double, kIdentifiedLanguages.size()> LanguageProfiles::log_likelihoods(std::string_view text,
+                                                                                  std::size_t* words) const {
+  std::array<double, kIdentifiedLanguages.size()> scores{};
+  std::size_t word_count = 0;
+  std::string padded_word = "_";
+  auto finish_word = [&] {
+    if (padded_word.size() > 1) {
+      padded_word += '_';
+      add_word(padded_word, scores);
+      ++word_count;
+    }
+    padded_word = "_";
+  };
+  const auto length = static_cast<std::int32_t>(std::min(text.size(), kIdentificationPrefixBytes));
+  for (std::int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, length, c);
+    if (c >= 0 && u_isalpha(c)) {
+      char buffer[U8_MAX_LENGTH];
+      std::int32_t size = 0;
+      U8_APPEND_UNSAFE(buffer, size, u_tolower(c));
+      padded_word.append(buffer, static_cast<std::size_t>(size));
+    } else {
+      finish_word();
+    }
+  }
+  finish_word();
+  if (words) *words = word_count;
+  return scores;
+}
+
+LanguageGuess LanguageProfiles::identify(std::string_view text) const {
+  std::size_t words = 0;
+  auto scores = log_likelihoods(text, &words);
+  if (words == 0) return {};
+  std::array<std::size_t, kIdentifiedLanguages.size()> order{0, 1, 2, 3, 4};
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
+  double margin = scores[order[0]] - scores[order[1]];
+  return {kIdentifiedLanguages[order[0]], 1.0 - std::exp(-margin / kConfidenceScale)};
+}
+
+LanguageGuess identify_language(std::string_view text) {
+  static const LanguageProfiles profiles = LanguageProfiles::load(data_file(kProfilesPath));
+  return profiles.identify(text);
+}
+
+}  // namespace arkiv

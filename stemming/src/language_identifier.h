@@ -1,0 +1,50 @@
+#pragma once
+// Language identification for da, nb, nn, sv and en: a naive Bayes model over character
+// n-grams and words, trained offline (stemming/data/language_profiles_train.py) into
+// stemming/data/language_profiles.tsv. Internal to the stemming module; callers use
+// arkiv::identify_language from stemming/analyzer.h.
+#include <array>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "stemming/analyzer.h"
+
+namespace arkiv {
+
+inline constexpr std::array<Language, 5> kIdentifiedLanguages{Language::da, Language::nb, Language::nn, Language::sv,
+                                                              Language::en};
+
+// Only this many leading bytes of a text are read: enough for a confident guess, and it keeps
+// identification O(1) per document.
+inline constexpr std::size_t kIdentificationPrefixBytes = 20000;
+
+// Per-language log probabilities of words and n-grams. Immutable after load; thread-safe.
+class LanguageProfiles {
+ public:
+  // Reads a profile file; throws DataError naming the file and line if it is malformed.
+  static LanguageProfiles load(const std::filesystem::path& path);
+
+  // The most likely language of the first kIdentificationPrefixBytes of text.
+  LanguageGuess identify(std::string_view text) const;
+
+  // Log-likelihood of the text in each language of kIdentifiedLanguages (higher is likelier),
+  // and how many words were scored.
+  std::array<double, kIdentifiedLanguages.size()> log_likelihoods(std::string_view text, std::size_t* words) const;
+
+ private:
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using LogProbabilities = std::array<float, kIdentifiedLanguages.size()>;
+  using FeatureTable = std::unordered_map<std::string, LogProbabilities, StringHash, std::equal_to<>>;
+
+  void add_word(std::string_view padded_word, std::array<double, kIdentifiedLanguages.size()>& scores) const;
+
+  FeatureTable words_;
+  FeatureTable ngrams_;
+};
+
+}  // namespace arkiv
