@@ -1,6 +1,7 @@
 #pragma once
 // Lexicon-based decompounding for Danish and Norwegian, and suspended-compound completion.
 // Internal to the stemming module; the Analyzer calls it.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,10 @@ class Decompounder {
  public:
   virtual ~Decompounder() = default;
   virtual std::vector<std::string> split(std::string_view normalised_word) const = 0;
+
+  // Byte offset where the last part (the head) starts in the word as written, with its
+  // inflection: 11 for "ældreministeriet" ("ministeriet"). nullopt when the word does not split.
+  virtual std::optional<std::size_t> head_offset(std::string_view normalised_word) const = 0;
 };
 
 // The process-wide decompounder for da, nb or nn (sv and en: one that never splits).

@@ -1,0 +1,362 @@
+#include "stemming/src/decompounder.h"
+
+#include <libstemmer.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <memory>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "stemming/src/lexicon.h"
+
+namespace arkiv {
+namespace {
+
+constexpr std::size_t kMinCompoundLength = 8;  // code points; shorter words are never split
+// Parts have 4 letters or more; 3 only beside a linking s ("råds|formand", "sundheds|råd").
+constexpr std::size_t kMinPartLength = 4;
+constexpr std::size_t kMinPartLengthBesideS = 3;
+constexpr int kMaxDepth = 3;                   // recursion into parts that are compounds themselves
+constexpr std::array<std::string_view, 3> kLinks = {"s", "", "e"};
+
+std::size_t code_points(std::string_view word) {
+  std::size_t count = 0;
+  for (char c : word) count += U8_IS_TRAIL(static_cast<uint8_t>(c)) ? 0 : 1;
+  return count;
+}
+
+bool is_boundary(std::string_view word, std::size_t offset) {
+  return offset == word.size() || !U8_IS_TRAIL(static_cast<uint8_t>(word[offset]));
+}
+
+bool all_letters(std::string_view word) {
+  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+  const auto length = static_cast<int32_t>(word.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0 || !u_isalpha(c)) return false;
+  }
+  return true;
+}
+
+// One Snowball stemmer per thread and algorithm: sb_stemmer is not thread-safe.
+class SnowballStemmer {
+ public:
+  explicit SnowballStemmer(const char* algorithm) : stemmer_(sb_stemmer_new(algorithm, "UTF_8")) {
+    if (!stemmer_) throw Error(std::string("Snowball stemmer unavailable: ") + algorithm);
+  }
+  ~SnowballStemmer() { sb_stemmer_delete(stemmer_); }
+  SnowballStemmer(const SnowballStemmer&) = delete;
+  SnowballStemmer& operator=(const SnowballStemmer&) = delete;
+
+  std::string stem(std::string_view word) {
+    const sb_symbol* out =
+        sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+    return std::string(reinterpret_cast<const char*>(out), sb_stemmer_length(stemmer_));
+  }
+
+ private:
+  sb_stemmer* stemmer_;
+};
+
+SnowballStemmer& stemmer_for(Language language) {
+  thread_local SnowballStemmer danish("danish");
+  thread_local SnowballStemmer norwegian("norwegian");
+  return language == Language::da ? danish : norwegian;
+}
+
+// An inflectional ending: strip it, then append `append` ("a>e": nynorsk "tenesta" -> "teneste").
+struct Ending {
+  std::string strip;
+  std::string append;
+};
+
+struct WordRules {
+  std::unordered_set<std::string> keep, not_modifier, not_head;
+  std::vector<Ending> endings;  // longest strip first
+};
+
+// stemming/data/decompounding.tsv, per language (da, nb, nn).
+const WordRules& rules_for(Language language) {
+  static const std::array<WordRules, 3> rules = [] {
+    std::array<WordRules, 3> loaded;
+    const std::filesystem::path path = data_file("stemming/data/decompounding.tsv");
+    std::ifstream in(path);
+    if (!in) throw IoError("cannot read " + path.string());
+    std::string line;
+    for (std::size_t line_number = 1; std::getline(in, line); ++line_number) {
+      if (line.empty() || line[0] == '#') continue;
+      const std::string where = path.string() + ":" + std::to_string(line_number) + ": ";
+      const std::size_t tab1 = line.find('\t');
+      const std::size_t tab2 = tab1 == std::string::npos ? tab1 : line.find('\t', tab1 + 1);
+      if (tab2 == std::string::npos || tab2 + 1 == line.size()) {
+        throw DataError(where + "expected kind<TAB>language<TAB>word");
+      }
+      const std::string kind = line.substr(0, tab1);
+      const std::string language_field = line.substr(tab1 + 1, tab2 - tab1 - 1);
+      const std::string word = line.substr(tab2 + 1);
+      std::vector<std::size_t> targets;
+      if (language_field == "*") {
+        targets = {0, 1, 2};
+      } else if (language_field == "da" || language_field == "nb" || language_field == "nn") {
+        targets = {static_cast<std::size_t>(parse_language(language_field))};
+      } else {
+        throw DataError(where + "unknown language '" + language_field + "' (da, nb, nn or *)");
+      }
+      for (std::size_t target : targets) {
+        WordRules& r = loaded.at(target);
+        if (kind == "keep") {
+          r.keep.insert(word);
+        } else if (kind == "not-modifier") {
+          r.not_modifier.insert(word);
+        } else if (kind == "not-head") {
+          r.not_head.insert(word);
+        } else if (kind == "ending") {
+          const std::size_t arrow = word.find('>');
+          r.endings.push_back(arrow == std::string::npos ? Ending{word, {}}
+                                                         : Ending{word.substr(0, arrow), word.substr(arrow + 1)});
+        } else {
+          throw DataError(where + "unknown kind '" + kind + "' (keep, not-modifier, not-head, ending)");
+        }
+      }
+    }
+    for (WordRules& r : loaded) {
+      std::stable_sort(r.endings.begin(), r.endings.end(),
+                       [](const Ending& a, const Ending& b) { return a.strip.size() > b.strip.size(); });
+    }
+    return loaded;
+  }();
+  return rules.at(static_cast<std::size_t>(language));
+}
+
+// A part of the word: bytes [begin, end), followed by the linking letter link ("" for none).
+struct Segment {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string_view link;
+};
+
+struct Segmentation {
+  std::vector<Segment> segments;
+  // Ranking, best first: fewer parts, more s-links ("regions|råd" -> region+s), fewer e-links
+  // ("helse|tjeneste" beats "hels+e"), then longer parts (sum of squared lengths).
+  auto rank() const {
+    int s_links = 0, e_links = 0;
+    std::size_t squares = 0;
+    for (const Segment& s : segments) {
+      const std::size_t n = s.end - s.begin;
+      squares += n * n;
+      if (s.link == "s") ++s_links;
+      if (s.link == "e") ++e_links;
+    }
+    return std::make_tuple(-static_cast<int>(segments.size()), s_links, -e_links, squares);
+  }
+};
+
+class LexiconDecompounder final : public Decompounder {
+ public:
+  LexiconDecompounder(Language language, const Lexicon& lexicon, const WordRules& rules)
+      : language_(language), lexicon_(lexicon), rules_(rules) {}
+
+  std::vector<std::string> split(std::string_view word) const override {
+    std::vector<std::string> parts;
+    std::size_t head = 0;
+    decompose(word, 0, parts, head);
+    return parts;
+  }
+
+  std::optional<std::size_t> head_offset(std::string_view word) const override {
+    std::vector<std::string> parts;
+    std::size_t head = 0;
+    if (!decompose(word, 0, parts, head)) return std::nullopt;
+    return head;
+  }
+
+ private:
+  // Appends the parts of word to parts and sets head to the byte offset of its last part; false
+  // (nothing appended) when the word does not split.
+  bool decompose(std::string_view word, int depth, std::vector<std::string>& parts, std::size_t& head) const {
+    if (depth >= kMaxDepth || code_points(word) < kMinCompoundLength || !all_letters(word)) return false;
+    if (rules_.keep.count(std::string(word))) return false;
+    // Split the uninflected word when the lexicon has it, so an ending never makes a head:
+    // "tjenesten" is split as "tjeneste" (no tjene+sten), "formanden" as "formand" (no form+anden).
+    const std::string base = base_form(word);
+    const std::string_view target = base;
+    if (rules_.keep.count(base)) return false;
+    std::optional<Segmentation> best = best_split(target);
+    if (!best) return false;
+    for (std::size_t i = 0; i < best->segments.size(); ++i) {
+      const Segment& s = best->segments[i];
+      const bool is_last = i + 1 == best->segments.size();
+      // The head as written keeps the word's own ending: "ministeriet", not "ministeri".
+      const std::string_view text =
+          is_last ? word.substr(s.begin) : target.substr(s.begin, s.end - s.begin);
+      std::size_t inner_head = 0;
+      if (decompose(text, depth + 1, parts, inner_head)) {
+        if (is_last) head = s.begin + inner_head;
+        continue;
+      }
+      if (is_last) head = s.begin;
+      parts.push_back(is_last ? base_form(text) : std::string(text));
+    }
+    return true;
+  }
+
+  struct Search {
+    std::string_view word;
+    // memo[offset * 2 + s_linked]: best segmentation of word[offset..] as modifiers + head,
+    // where s_linked says whether a linking s precedes offset.
+    std::vector<std::optional<std::optional<Segmentation>>> memo;
+  };
+
+  // The best segmentation of word into at least two parts, or nullopt.
+  std::optional<Segmentation> best_split(std::string_view word) const {
+    Search search{word, {}};
+    search.memo.resize((word.size() + 1) * 2);
+    return best_from(search, 0, false, true);
+  }
+
+  std::optional<Segmentation> best_from(Search& search, std::size_t from, bool s_linked, bool must_split) const {
+    const std::string_view word = search.word;
+    auto& memo = search.memo[from * 2 + (s_linked ? 1 : 0)];
+    if (!must_split && memo) return *memo;
+    std::optional<Segmentation> best;
+    const std::string_view rest = word.substr(from);
+    if (!must_split && is_head(rest, s_linked ? kMinPartLengthBesideS : kMinPartLength)) {
+      best = Segmentation{{Segment{from, word.size(), {}}}};
+    }
+    for (std::size_t end = from + 1; end < word.size(); ++end) {
+      if (!is_boundary(word, end)) continue;
+      const std::string_view modifier = word.substr(from, end - from);
+      if (!lexicon_.contains_common_word(modifier) || rules_.not_modifier.count(std::string(modifier))) continue;
+      const std::size_t length = code_points(modifier);
+      for (std::string_view link : kLinks) {
+        if (length < (link == "s" ? kMinPartLengthBesideS : kMinPartLength)) continue;
+        if (word.substr(end).substr(0, link.size()) != link || end + link.size() >= word.size()) continue;
+        std::optional<Segmentation> tail = best_from(search, end + link.size(), link == "s", false);
+        if (!tail) continue;
+        Segmentation candidate;
+        candidate.segments.push_back(Segment{from, end, link});
+        candidate.segments.insert(candidate.segments.end(), tail->segments.begin(), tail->segments.end());
+        if (!best || candidate.rank() > best->rank()) best = std::move(candidate);
+      }
+    }
+    if (!must_split) memo = best;
+    return best;
+  }
+
+  bool is_head(std::string_view head, std::size_t min_length) const {
+    if (code_points(head) < min_length || !lexicon_.contains_common_word(head)) return false;
+    const std::string base = base_form(head);
+    if (code_points(base) < min_length) return false;
+    return !rules_.not_head.count(base) && !rules_.not_head.count(std::string(head));
+  }
+
+  // The head without its inflectional ending, when that is a lexicon word whose Snowball stem
+  // begins the head's stem: "uddannelsen" -> "uddannelse", "væsenet" -> "væsen", "budgettet" ->
+  // "budget" (doubled consonant undone); the head itself otherwise.
+  std::string base_form(std::string_view head) const {
+    SnowballStemmer& stemmer = stemmer_for(language_);
+    const std::string head_stem = stemmer.stem(head);
+    auto fits = [&](std::string_view candidate) {
+      if (!lexicon_.contains_common_word(candidate)) return false;
+      const std::string stem = stemmer.stem(candidate);
+      return head_stem.compare(0, stem.size(), stem) == 0;
+    };
+    for (const Ending& ending : rules_.endings) {
+      if (head.size() <= ending.strip.size() + 1 || !head.ends_with(ending.strip)) continue;
+      const std::string_view candidate = head.substr(0, head.size() - ending.strip.size());
+      if (!ending.append.empty()) {
+        const std::string replaced = std::string(candidate) + ending.append;
+        if (fits(replaced)) return replaced;
+        continue;
+      }
+      if (fits(candidate)) return std::string(candidate);
+      const std::size_t n = candidate.size();
+      if (n > 2 && candidate[n - 1] == candidate[n - 2] && std::string_view("bdfgklmnprst").find(candidate[n - 1]) != std::string_view::npos &&
+          fits(candidate.substr(0, n - 1))) {
+        return std::string(candidate.substr(0, n - 1));
+      }
+    }
+    return std::string(head);
+  }
+
+  Language language_;
+  const Lexicon& lexicon_;
+  const WordRules& rules_;
+};
+
+class NoSplitDecompounder final : public Decompounder {
+ public:
+  std::vector<std::string> split(std::string_view) const override { return {}; }
+  std::optional<std::size_t> head_offset(std::string_view) const override { return std::nullopt; }
+};
+
+}  // namespace
+
+const Decompounder& decompounder_for(Language language) {
+  switch (language) {
+    case Language::da: {
+      static const LexiconDecompounder danish(Language::da, Lexicon::for_language(Language::da), rules_for(Language::da));
+      return danish;
+    }
+    case Language::nb: {
+      static const LexiconDecompounder bokmal(Language::nb, Lexicon::for_language(Language::nb), rules_for(Language::nb));
+      return bokmal;
+    }
+    case Language::nn: {
+      static const LexiconDecompounder nynorsk(Language::nn, Lexicon::for_language(Language::nn), rules_for(Language::nn));
+      return nynorsk;
+    }
+    default: {
+      static const NoSplitDecompounder none;
+      return none;
+    }
+  }
+}
+
+namespace {
+
+// The coordination itself says the second word is a compound, so its modifier may be unknown
+// ("somatikkområdet"): the longest proper suffix that is a common lexicon word of 4+ letters.
+std::optional<std::size_t> longest_known_head(std::string_view word, Language language) {
+  if (language != Language::da && language != Language::nb && language != Language::nn) return std::nullopt;
+  const Lexicon& lexicon = Lexicon::for_language(language);
+  const WordRules& rules = rules_for(language);
+  for (std::size_t offset = 1; offset < word.size(); ++offset) {
+    if (!is_boundary(word, offset) || code_points(word.substr(0, offset)) < kMinPartLengthBesideS) continue;
+    const std::string_view head = word.substr(offset);
+    if (code_points(head) < kMinPartLength) break;
+    if (lexicon.contains_common_word(head) && !rules.not_head.count(std::string(head))) return offset;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> complete_suspended_compound(std::string_view first_normalised,
+                                                       std::string_view second_normalised, Language language) {
+  if (code_points(first_normalised) < 2 || !all_letters(first_normalised) || !all_letters(second_normalised)) {
+    return std::nullopt;
+  }
+  std::optional<std::size_t> head = decompounder_for(language).head_offset(second_normalised);
+  if (!head) head = longest_known_head(second_normalised, language);
+  if (!head) return std::nullopt;
+  return std::string(first_normalised) + std::string(second_normalised.substr(*head));
+}
+
+bool is_known_word(std::string_view normalised_word, Language language) {
+  const Lexicon& lexicon = Lexicon::for_language(language);
+  if (lexicon.contains(normalised_word)) return true;
+  const std::string folded = normalise_lexicon_word(normalised_word);
+  if (folded != normalised_word && lexicon.contains(folded)) return true;
+  return !decompounder_for(language).split(folded).empty();
+}
+
+}  // namespace arkiv

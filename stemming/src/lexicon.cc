@@ -1,0 +1,184 @@
+#include "stemming/src/lexicon.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <fstream>
+#include <functional>
+#include <memory>
+#include <mutex>
+
+namespace arkiv {
+namespace {
+
+constexpr std::size_t kInitialSlots = 1 << 16;
+constexpr std::uint32_t kCapitalisedOnly = 1u << 31;  // slot flag: every listing was capitalised
+constexpr std::uint32_t kOffsetMask = kCapitalisedOnly - 1;
+
+bool is_plain_lowercase_ascii(std::string_view word) {
+  for (char c : word) {
+    if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z')) return false;
+  }
+  return true;
+}
+
+bool is_well_formed_utf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  int32_t length = static_cast<int32_t>(bytes.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+// NFKC_Casefold, the Analyzer's normalisation, so lexicon entries compare equal to its tokens.
+// Plain lowercase ASCII is already in that form and skips ICU (most of the lists).
+std::string normalise_entry(std::string_view word) {
+  if (is_plain_lowercase_ascii(word) || !is_well_formed_utf8(word)) return std::string(word);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_FAILURE(status)) throw Error(std::string("ICU NFKC_Casefold unavailable: ") + u_errorName(status));
+  icu::UnicodeString folded = casefold->normalize(icu::UnicodeString::fromUTF8(word), status);
+  if (U_FAILURE(status)) throw Error(std::string("ICU NFKC_Casefold failed: ") + u_errorName(status));
+  std::string out;
+  folded.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+std::string normalise_lexicon_word(std::string_view word) { return normalise_entry(word); }
+
+namespace {
+
+std::size_t hash_word(std::string_view word) { return std::hash<std::string_view>{}(word); }
+
+}  // namespace
+
+Lexicon Lexicon::load(const std::filesystem::path& word_list, const std::string& encoding) {
+  std::ifstream in(word_list, std::ios::binary);
+  if (!in) throw IoError("cannot read word list " + word_list.string());
+  const bool is_utf8 = encoding == "UTF-8" || encoding == "utf-8" || encoding == "UTF8";
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> converter(is_utf8 ? nullptr : ucnv_open(encoding.c_str(), &status),
+                                                               &ucnv_close);
+  if (U_FAILURE(status)) throw UsageError("unknown encoding '" + encoding + "' for " + word_list.string());
+  if (converter) ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  Lexicon lexicon;
+  lexicon.slots_.assign(kInitialSlots, 0);
+  std::string line;
+  std::size_t line_number = 0;
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    if (converter) {
+      icu::UnicodeString decoded(line.data(), static_cast<int32_t>(line.size()), converter.get(), status);
+      if (U_FAILURE(status)) {
+        throw DataError(word_list.string() + ":" + std::to_string(line_number) + ": invalid " + encoding);
+      }
+      line.clear();
+      decoded.toUTF8String(line);
+    } else if (!is_well_formed_utf8(line)) {
+      throw DataError(word_list.string() + ":" + std::to_string(line_number) + ": invalid UTF-8");
+    }
+    std::string word = normalise_entry(line);
+    if (word.find('\n') == std::string::npos) lexicon.insert(word, word != line);
+  }
+  if (in.bad()) throw IoError("error reading word list " + word_list.string());
+  lexicon.words_.shrink_to_fit();
+  return lexicon;
+}
+
+const Lexicon& Lexicon::for_language(Language language) {
+  static std::array<std::once_flag, 5> once;
+  static std::array<std::unique_ptr<Lexicon>, 5> lexicons;
+  const auto index = static_cast<std::size_t>(language);
+  std::call_once(once.at(index), [&] {
+    std::filesystem::path table = data_file("stemming/data/word_lists.tsv");
+    std::ifstream in(table);
+    if (!in) throw IoError("cannot read " + table.string());
+    std::string line;
+    std::size_t line_number = 0;
+    std::filesystem::path word_list;
+    std::string encoding;
+    while (std::getline(in, line)) {
+      ++line_number;
+      if (line.empty() || line[0] == '#') continue;
+      const std::size_t tab1 = line.find('\t');
+      const std::size_t tab2 = tab1 == std::string::npos ? tab1 : line.find('\t', tab1 + 1);
+      if (tab2 == std::string::npos || tab2 + 1 == line.size()) {
+        throw DataError(table.string() + ":" + std::to_string(line_number) + ": expected language<TAB>path<TAB>encoding");
+      }
+      if (parse_language(line.substr(0, tab1)) == language) {
+        word_list = line.substr(tab1 + 1, tab2 - tab1 - 1);
+        encoding = line.substr(tab2 + 1);
+      }
+    }
+    lexicons.at(index).reset(new Lexicon(word_list.empty() ? Lexicon() : load(word_list, encoding)));
+    if (lexicons.at(index)->slots_.empty()) lexicons.at(index)->slots_.assign(1, 0);
+  });
+  return *lexicons.at(index);
+}
+
+std::string_view Lexicon::word_at(std::uint32_t offset) const {
+  std::string_view rest(words_.data() + offset, words_.size() - offset);
+  return rest.substr(0, rest.find('\n'));
+}
+
+std::size_t Lexicon::find_slot(std::string_view word) const {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t slot = hash_word(word) & mask;; slot = (slot + 1) & mask) {
+    const std::uint32_t entry = slots_[slot] & kOffsetMask;
+    if (entry == 0 || word_at(entry - 1) == word) return slot;
+  }
+}
+
+void Lexicon::grow() {
+  std::vector<std::uint32_t> old = std::move(slots_);
+  slots_.assign(old.size() * 2, 0);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::uint32_t entry : old) {
+    if (entry == 0) continue;
+    std::size_t slot = hash_word(word_at((entry & kOffsetMask) - 1)) & mask;
+    while (slots_[slot] != 0) slot = (slot + 1) & mask;
+    slots_[slot] = entry;
+  }
+}
+
+void Lexicon::insert(std::string_view word, bool capitalised) {
+  // Load factor at most 1/2 keeps probe sequences short.
+  if ((word_count_ + 1) * 2 > slots_.size()) grow();
+  const std::size_t slot = find_slot(word);
+  if (slots_[slot] != 0) {
+    if (!capitalised) slots_[slot] &= kOffsetMask;
+    return;
+  }
+  if (words_.size() + word.size() + 1 >= kOffsetMask) throw DataError("word list too large for the lexicon");
+  slots_[slot] = (static_cast<std::uint32_t>(words_.size()) + 1) | (capitalised ? kCapitalisedOnly : 0);
+  words_.append(word);
+  words_.push_back('\n');
+  ++word_count_;
+}
+
+bool Lexicon::contains(std::string_view normalised_word) const {
+  if (normalised_word.empty() || normalised_word.find('\n') != std::string_view::npos) return false;
+  return slots_[find_slot(normalised_word)] != 0;
+}
+
+bool Lexicon::contains_common_word(std::string_view normalised_word) const {
+  if (normalised_word.empty() || normalised_word.find('\n') != std::string_view::npos) return false;
+  const std::uint32_t entry = slots_[find_slot(normalised_word)];
+  return entry != 0 && (entry & kCapitalisedOnly) == 0;
+}
+
+std::size_t Lexicon::memory_bytes() const {
+  return words_.capacity() + slots_.capacity() * sizeof(std::uint32_t);
+}
+
+}  // namespace arkiv

@@ -1,0 +1,54 @@
+#pragma once
+// Word lexicons for Danish and Norwegian (bokmål, nynorsk), built from the Debian word lists
+// named in stemming/data/word_lists.tsv. Internal to the stemming module.
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "stemming/analyzer.h"
+
+namespace arkiv {
+
+// NFKC_Casefold of one word, as the Analyzer normalises tokens (ICU); invalid UTF-8 is
+// returned unchanged.
+std::string normalise_lexicon_word(std::string_view word);
+
+// A set of normalised (NFKC case-folded) words. Immutable after construction, so thread-safe.
+// The words live in one buffer and an open-addressing table holds their offsets, which keeps
+// the 935k-word bokmål list near 20 MB.
+class Lexicon {
+ public:
+  // Reads a word list, one word a line in the given encoding (an ICU converter name such as
+  // "UTF-8" or "ISO-8859-1"); blank lines and lines starting with '#' are skipped. Throws
+  // IoError naming the path if it cannot be read, DataError naming file and line for bytes
+  // invalid in the encoding.
+  static Lexicon load(const std::filesystem::path& word_list, const std::string& encoding = "UTF-8");
+
+  // The process-wide lexicon of a language, loaded on first use (thread-safe). Languages
+  // without a word list in stemming/data/word_lists.tsv get an empty lexicon.
+  static const Lexicon& for_language(Language language);
+
+  // True for any entry; contains_common_word excludes entries listed only capitalised (names
+  // such as "Else", "Sten"), which make poor compound parts.
+  bool contains(std::string_view normalised_word) const;
+  bool contains_common_word(std::string_view normalised_word) const;
+  std::size_t size() const { return word_count_; }
+  std::size_t memory_bytes() const;
+
+ private:
+  Lexicon() = default;
+  void insert(std::string_view word, bool capitalised);
+  void grow();
+  std::size_t find_slot(std::string_view word) const;
+  std::string_view word_at(std::uint32_t offset) const;
+
+  std::string words_;                // each word followed by '\n'
+  // offset + 1 into words_ (0 = empty), plus kCapitalisedOnly; size a power of two.
+  std::vector<std::uint32_t> slots_;
+  std::size_t word_count_ = 0;
+};
+
+}  // namespace arkiv
