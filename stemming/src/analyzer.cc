@@ -8,6 +8,8 @@
 #include <unicode/ubrk.h>
 
 #include "stemming/src/compound_links.h"
+#include "stemming/src/decompounder.h"
+#include "stemming/src/equivalences.h"
 #include "stemming/src/snowball_stemmer.h"
 #include "stemming/src/text_normalisation.h"
 #include "stemming/src/word_segmenter.h"
@@ -91,7 +93,10 @@ struct Analyzer::Impl {
     return stemmer_for(language).stem(norm);
   }
 
-  std::vector<std::string> decompose(std::string_view) { return {}; }
+  std::vector<std::string> decompose(std::string_view norm) {
+    if (norm.size() > kMaxAnalysedWordBytes) return {};
+    return decompounder_for(options.language).split(norm);
+  }
 
   WordAnalysis analyse_word(std::string_view text, bool is_letter_word) {
     WordAnalysis word;
@@ -111,6 +116,14 @@ struct Analyzer::Impl {
     if (options.decompound) {
       word.parts = decompose(word.norm);
       for (const std::string& part : word.parts) add_unique(word.part_stems, stem_word(part, options.language));
+    }
+    if (options.variants) {
+      // The index holds stems from each document's own stemmer, so a variant is stemmed in its language.
+      for (Variant& variant : cross_language_variants(word.norm, options.language)) {
+        std::string variant_stem = stem_word(variant.word, variant.language);
+        if (variant_stem != word.stem) add_unique(word.variant_stems, std::move(variant_stem));
+        add_unique(word.variants, std::move(variant.word));
+      }
     }
     return word;
   }
@@ -158,14 +171,12 @@ struct Analyzer::Impl {
     add_unique(token.expansions, std::move(expansion));
   }
 
-  std::optional<std::string> complete_suspended(std::string_view, std::string_view) { return std::nullopt; }
-
   void link_front(std::deque<Token>& window, std::string_view input) {
     if (!options.suspended_compounds) return;
     Token& first = window.front();
     if (is_joined_by_hyphen(window, input)) add_expansion(first, first.norm + window[1].norm);
     if (const std::size_t head = suspended_compound_head(window, input)) {
-      if (auto expansion = complete_suspended(first.norm, window[head].norm)) add_expansion(first, *expansion);
+      if (auto expansion = complete_suspended_compound(first.norm, window[head].norm, options.language)) add_expansion(first, *expansion);
     }
   }
 
