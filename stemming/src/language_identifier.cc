@@ -13,10 +13,13 @@ namespace arkiv {
 namespace {
 
 constexpr std::string_view kProfilesPath = "stemming/data/language_profiles.tsv";
+constexpr std::string_view kLexiconPath = "stemming/data/language_profiles_lexicon.tsv";
+constexpr std::string_view kUnlistedClass = "unlisted";
 constexpr std::string_view kHeader = "kind\tfeature\tvocabulary\tda\tnb\tnn\tsv\ten";
 constexpr std::size_t kMaxOrder = 4;       // longest character n-gram, as trained
 constexpr double kSmoothing = 0.5;         // additive (Lidstone) smoothing of the counts
 constexpr double kWordWeight = 3.0;        // a whole-word match outweighs one n-gram
+constexpr double kWordListWeight = 4.0;    // a short word listed for one language only is strong evidence
 constexpr double kConfidenceScale = 8.0;   // log-likelihood margin at which confidence is 1 - 1/e
 
 std::vector<std::string_view> split_tabs(std::string_view line) {
@@ -52,7 +55,7 @@ std::vector<std::size_t> code_point_offsets(std::string_view text) {
 
 }  // namespace
 
-LanguageProfiles LanguageProfiles::load(const std::filesystem::path& path) {
+LanguageProfiles LanguageProfiles::load(const std::filesystem::path& path, const std::filesystem::path& lexicon_path) {
   std::ifstream in(path);
   if (!in) throw IoError("cannot read language profiles " + path.string());
   struct Totals {
@@ -83,11 +86,13 @@ LanguageProfiles LanguageProfiles::load(const std::filesystem::path& path) {
     }
     if (fields[0] == "#total") {
       auto vocabulary = parse_count(fields[2]);
-      if (!vocabulary || (fields[1] != "w" && fields[1] != "g")) fail("malformed #total row");
+      if (!vocabulary || (fields[1] != "w" && fields[1] != "g" && fields[1] != "m")) fail("malformed #total row");
       totals[std::string(fields[1])] = {*vocabulary, counts};
       continue;
     }
-    if (fields[0] != "w" && fields[0] != "g") fail("kind must be w or g, not \"" + std::string(fields[0]) + "\"");
+    if (fields[0] != "w" && fields[0] != "g" && fields[0] != "m") {
+      fail("kind must be w, g or m, not \"" + std::string(fields[0]) + "\"");
+    }
     auto total = totals.find(std::string(fields[0]));
     if (total == totals.end()) fail("feature row before the #total row of its kind");
     if (fields[1].empty()) fail("empty feature");
@@ -97,12 +102,45 @@ LanguageProfiles LanguageProfiles::load(const std::filesystem::path& path) {
       log_probabilities[l] = static_cast<float>(
           std::log((counts[l] + kSmoothing) / (t.tokens[l] + kSmoothing * t.vocabulary)));
     }
-    (fields[0] == "w" ? profiles.words_ : profiles.ngrams_).emplace(std::string(fields[1]), log_probabilities);
+    FeatureTable& table = fields[0] == "w" ? profiles.words_ : fields[0] == "g" ? profiles.ngrams_ : profiles.word_list_classes_;
+    table.emplace(std::string(fields[1]), log_probabilities);
   }
-  if (!header_seen || profiles.words_.empty() || profiles.ngrams_.empty()) {
-    throw DataError(path.string() + ": no profiles (expected a header, #total rows and feature rows)");
+  if (!header_seen || profiles.words_.empty() || profiles.ngrams_.empty() ||
+      !profiles.word_list_classes_.contains(kUnlistedClass)) {
+    throw DataError(path.string() + ": incomplete profiles (expected a header, #total rows and w, g and m rows)");
   }
+  profiles.load_lexicon(lexicon_path);
   return profiles;
+}
+
+void LanguageProfiles::load_lexicon(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) throw IoError("cannot read word-list classes " + path.string());
+  bool header_seen = false;
+  std::string line;
+  for (std::size_t number = 1; std::getline(in, line); ++number) {
+    if (line.empty() || line.front() == '#') continue;
+    auto fail = [&](const std::string& problem) {
+      throw DataError(path.string() + ":" + std::to_string(number) + ": " + problem);
+    };
+    if (!header_seen) {
+      if (line != "lists\twords") fail("expected the header \"lists<TAB>words\"");
+      header_seen = true;
+      continue;
+    }
+    std::vector<std::string_view> fields = split_tabs(line);
+    if (fields.size() != 2) fail("expected 2 tab-separated columns (lists, words)");
+    if (!word_list_classes_.contains(fields[0])) fail("class \"" + std::string(fields[0]) + "\" has no m row in the profiles");
+    for (std::size_t start = 0; start < fields[1].size();) {
+      std::size_t end = std::min(fields[1].find(' ', start), fields[1].size());
+      if (end == start) fail("empty word");
+      std::string_view word = fields[1].substr(start, end - start);
+      lexicon_max_letters_ = std::max(lexicon_max_letters_, code_point_offsets(word).size() - 1);
+      word_list_class_of_.emplace(std::string(word), std::string(fields[0]));
+      start = end + 1;
+    }
+  }
+  if (word_list_class_of_.empty()) throw DataError(path.string() + ": no words");
 }
 
 void LanguageProfiles::add_word(std::string_view padded_word, std::array<double, kIdentifiedLanguages.size()>& scores) const {
@@ -111,9 +149,15 @@ void LanguageProfiles::add_word(std::string_view padded_word, std::array<double,
     if (found == table.end()) return;  // unseen in training: no evidence either way
     for (std::size_t l = 0; l < scores.size(); ++l) scores[l] += weight * found->second[l];
   };
-  add(words_, padded_word.substr(1, padded_word.size() - 2), kWordWeight);
+  std::string_view word = padded_word.substr(1, padded_word.size() - 2);
+  add(words_, word, kWordWeight);
   std::vector<std::size_t> offsets = code_point_offsets(padded_word);
   std::size_t code_points = offsets.size() - 1;
+  if (code_points - 2 <= lexicon_max_letters_) {
+    auto found = word_list_class_of_.find(word);
+    add(word_list_classes_, found == word_list_class_of_.end() ? kUnlistedClass : std::string_view(found->second),
+        kWordListWeight);
+  }
   for (std::size_t order = 1; order <= kMaxOrder; ++order) {
     for (std::size_t start = 0; start + order <= code_points; ++start) {
       std::string_view gram = padded_word.substr(offsets[start], offsets[start + order] - offsets[start]);
@@ -164,7 +208,7 @@ LanguageGuess LanguageProfiles::identify(std::string_view text) const {
 }
 
 LanguageGuess identify_language(std::string_view text) {
-  static const LanguageProfiles profiles = LanguageProfiles::load(data_file(kProfilesPath));
+  static const LanguageProfiles profiles = LanguageProfiles::load(data_file(kProfilesPath), data_file(kLexiconPath));
   return profiles.identify(text);
 }
 

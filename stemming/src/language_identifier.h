@@ -23,8 +23,9 @@ inline constexpr std::size_t kIdentificationPrefixBytes = 20000;
 // Per-language log probabilities of words and n-grams. Immutable after load; thread-safe.
 class LanguageProfiles {
  public:
-  // Reads a profile file; throws DataError naming the file and line if it is malformed.
-  static LanguageProfiles load(const std::filesystem::path& path);
+  // Reads a profile file and the word-list membership table of short words (both as written
+  // by language_profiles_train.py); throws DataError naming the file and line if one is malformed.
+  static LanguageProfiles load(const std::filesystem::path& profiles_path, const std::filesystem::path& lexicon_path);
 
   // The most likely language of the first kIdentificationPrefixBytes of text.
   LanguageGuess identify(std::string_view text) const;
@@ -43,8 +44,14 @@ class LanguageProfiles {
 
   void add_word(std::string_view padded_word, std::array<double, kIdentifiedLanguages.size()>& scores) const;
 
+  void load_lexicon(const std::filesystem::path& path);
+
   FeatureTable words_;
   FeatureTable ngrams_;
+  FeatureTable word_list_classes_;  // "da", "nb+nn", ..., "unlisted" -> log P(class | language)
+  // Short words -> the word-list class they belong to (a key of word_list_classes_).
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> word_list_class_of_;
+  std::size_t lexicon_max_letters_ = 0;  // longer words have no word-list class
 };
 
 }  // namespace arkiv

@@ -189,7 +189,8 @@ TEST_CASE("a malformed profile file is a DataError naming the file and line") {
   auto path = std::filesystem::temp_directory_path() / "arkiv_language_profiles_bad.tsv";
   std::ofstream(path) << content;
   CAPTURE(content);
-  CHECK_THROWS_AS(arkiv::LanguageProfiles::load(path), arkiv::DataError);
-  CHECK_THROWS_WITH(arkiv::LanguageProfiles::load(path), Catch::Matchers::Contains(path.string() + line_marker));
+  auto lexicon = arkiv::data_file("stemming/data/language_profiles_lexicon.tsv");
+  CHECK_THROWS_AS(arkiv::LanguageProfiles::load(path, lexicon), arkiv::DataError);
+  CHECK_THROWS_WITH(arkiv::LanguageProfiles::load(path, lexicon), Catch::Matchers::Contains(path.string() + line_marker));
   std::filesystem::remove(path);
 }
