@@ -67,6 +67,10 @@ Document read_document(const std::filesystem::path& file, const CorpusOptions& o
 // The JSON of `arkiv-index --explain` (schema in docs/explain.md).
 std::string document_to_json(const Document& document);
 
+// A readable summary of the same: metadata, then one block per section (kind, number, title,
+// pages, topics, parts, participants), then the warnings.
+std::string document_to_text(const Document& document);
+
 // Organisation registry: the canonical name for a name, alias, abbreviation or web domain
 // ("SST", "sst.dk" -> "Sundhedsstyrelsen"), or nullopt. Thread-safe.
 std::optional<std::string> canonical_organisation(std::string_view name_or_alias);
