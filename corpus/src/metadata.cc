@@ -1,6 +1,7 @@
 #include "corpus/src/metadata.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <unordered_map>
@@ -240,7 +241,6 @@ ExtractedDate extract_date(std::string_view text, const DocumentHeader& header, 
     if (found.date.day != 0) return {found.date, subject.substr(found.start, found.end - found.start), "subject"};
   }
   // 3. An agenda that names its next meeting: the latest date within three months before it.
-  const std::vector<FoundDate> all = find_dates(text);
   std::vector<long> next_meetings;
   for (std::size_t end : next_meeting_phrases(text)) {
     for (const FoundDate& found : find_dates(text.substr(end, std::min<std::size_t>(80, text.size() - end)))) {
@@ -250,6 +250,7 @@ ExtractedDate extract_date(std::string_view text, const DocumentHeader& header, 
   }
   if (!next_meetings.empty()) {
     const long next = next_meetings.front();
+    const std::vector<FoundDate> all = find_dates(text);
     const FoundDate* latest = nullptr;
     for (const FoundDate& found : all) {
       const long days = found.date.days();

@@ -1,10 +1,13 @@
 #include "corpus/src/nordic_date.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <unordered_map>
 #include <unordered_set>
 
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include "corpus/src/metadata_text.h"
 #include "corpus/src/metadata_tsv.h"
@@ -88,8 +91,13 @@ bool valid(int year, int month, int day) {
   return year >= 1900 && year <= 2100 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
 }
 
+// Spaces, tabs and no-break spaces (U+00A0, common between "4." and "oktober" in PDFs).
 std::size_t skip_spaces(std::string_view text, std::size_t pos) {
-  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
+  while (pos < text.size()) {
+    if (text[pos] == ' ' || text[pos] == '\t') ++pos;
+    else if (text.substr(pos, 2) == "\xC2\xA0") pos += 2;
+    else break;
+  }
   return pos;
 }
 
@@ -108,7 +116,13 @@ int read_month(std::string_view text, std::size_t& pos) {
 bool word_boundary_before(std::string_view text, std::size_t pos) {
   if (pos == 0) return true;
   char c = text[pos - 1];
-  return !is_digit(c) && !is_ascii_letter(c) && static_cast<unsigned char>(c) < 0x80 && c != '.' && c != '/' && c != '-';
+  if (static_cast<unsigned char>(c) >= 0x80) {  // a letter such as "ø" joins; a no-break space does not
+    UChar32 previous = 0;
+    int32_t i = static_cast<int32_t>(pos);
+    U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, i, previous);
+    return previous >= 0 && !u_isalnum(previous);
+  }
+  return !is_digit(c) && !is_ascii_letter(c) && c != '.' && c != '/' && c != '-';
 }
 
 bool word_boundary_after(std::string_view text, std::size_t pos) {

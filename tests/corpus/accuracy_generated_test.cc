@@ -2,6 +2,7 @@
 // (shared/bench/make-corpus.py). bench/metadata_accuracy.py runs this test on 2000 documents.
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>

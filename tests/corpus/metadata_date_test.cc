@@ -22,6 +22,8 @@ TEST_CASE("dates written the Danish and Norwegian ways are read") {
       {"4/10-2017", "2017-10-04"},
       {"oktober 2017", "2017-10"},
       {"29. februar 2024", "2024-02-29"},
+      {"den\u00a04.\u00a0oktober\u00a02017", "2017-10-04"},
+      {"(4. oktober 2017)", "2017-10-04"},
   }));
   INFO(text);
   CHECK(first_date(text).iso() == iso);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <thread>
 
 #include "corpus/document.h"
 #include "structure_test_support.h"
@@ -178,4 +179,18 @@ TEST_CASE("section text starts with its heading and the sections cover the docum
   REQUIRE(item != nullptr);
   CHECK(item->text.rfind("Punkt 31/17:", 0) == 0);
   CHECK(item->text.find("Punkt 32/17") == std::string::npos);
+}
+
+TEST_CASE("read_document gives the same result when called from many threads at once") {
+  std::vector<std::filesystem::path> files;
+  for (const char* prefix : {"000", "001", "003", "004"}) files.push_back(structure_sample(prefix));
+  std::vector<std::string> sequential;
+  for (const auto& file : files) sequential.push_back(arkiv::document_to_json(arkiv::read_document(file)));
+  std::vector<std::string> parallel(files.size() * 2);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < parallel.size(); ++i) {
+    threads.emplace_back([&, i] { parallel[i] = arkiv::document_to_json(arkiv::read_document(files[i % files.size()])); });
+  }
+  for (auto& thread : threads) thread.join();
+  for (std::size_t i = 0; i < parallel.size(); ++i) CHECK(parallel[i] == sequential[i % files.size()]);
 }
