@@ -20,6 +20,8 @@ constexpr std::size_t kMaxOrder = 4;       // longest character n-gram, as train
 constexpr double kSmoothing = 0.5;         // additive (Lidstone) smoothing of the counts
 constexpr double kWordWeight = 3.0;        // a whole-word match outweighs one n-gram
 constexpr double kWordListWeight = 4.0;    // a short word listed for one language only is strong evidence
+constexpr double kDecisiveMargin = 200.0;  // log-likelihood lead after which reading stops early
+constexpr std::size_t kMaxScoredLetters = 40; // letters of a word scored as n-grams
 constexpr double kConfidenceScale = 8.0;   // log-likelihood margin at which confidence is 1 - 1/e
 
 std::vector<std::string_view> split_tabs(std::string_view line) {
@@ -42,15 +44,12 @@ std::optional<double> parse_count(std::string_view field) {
   return value;
 }
 
-// Byte offsets of the code points of a UTF-8 string, plus its size.
-std::vector<std::size_t> code_point_offsets(std::string_view text) {
-  std::vector<std::size_t> offsets;
-  for (std::int32_t i = 0; i < static_cast<std::int32_t>(text.size());) {
-    offsets.push_back(static_cast<std::size_t>(i));
+std::size_t code_point_count(std::string_view text) {
+  std::size_t count = 0;
+  for (std::int32_t i = 0; i < static_cast<std::int32_t>(text.size()); ++count) {
     U8_FWD_1(text.data(), i, static_cast<std::int32_t>(text.size()));
   }
-  offsets.push_back(text.size());
-  return offsets;
+  return count;
 }
 
 }  // namespace
@@ -135,7 +134,7 @@ void LanguageProfiles::load_lexicon(const std::filesystem::path& path) {
       std::size_t end = std::min(fields[1].find(' ', start), fields[1].size());
       if (end == start) fail("empty word");
       std::string_view word = fields[1].substr(start, end - start);
-      lexicon_max_letters_ = std::max(lexicon_max_letters_, code_point_offsets(word).size() - 1);
+      lexicon_max_letters_ = std::max(lexicon_max_letters_, code_point_count(word));
       word_list_class_of_.emplace(std::string(word), std::string(fields[0]));
       start = end + 1;
     }
@@ -151,8 +150,15 @@ void LanguageProfiles::add_word(std::string_view padded_word, std::array<double,
   };
   std::string_view word = padded_word.substr(1, padded_word.size() - 2);
   add(words_, word, kWordWeight);
-  std::vector<std::size_t> offsets = code_point_offsets(padded_word);
-  std::size_t code_points = offsets.size() - 1;
+  // Code point offsets on the stack: this runs for every word, and only the first
+  // kMaxScoredLetters letters of a word are scored.
+  std::array<std::size_t, kMaxScoredLetters + 3> offsets;
+  std::size_t code_points = 0;
+  for (std::int32_t i = 0; i < static_cast<std::int32_t>(padded_word.size()) && code_points < offsets.size() - 1;) {
+    offsets[code_points++] = static_cast<std::size_t>(i);
+    U8_FWD_1(padded_word.data(), i, static_cast<std::int32_t>(padded_word.size()));
+    offsets[code_points] = static_cast<std::size_t>(i);
+  }
   if (code_points - 2 <= lexicon_max_letters_) {
     auto found = word_list_class_of_.find(word);
     add(word_list_classes_, found == word_list_class_of_.end() ? kUnlistedClass : std::string_view(found->second),
@@ -166,8 +172,28 @@ void LanguageProfiles::add_word(std::string_view padded_word, std::array<double,
   }
 }
 
+namespace {
+
+// Lead of the best language over the second best.
+double margin(const std::array<double, kIdentifiedLanguages.size()>& scores) {
+  double best = -HUGE_VAL;
+  double second = -HUGE_VAL;
+  for (double score : scores) {
+    if (score > best) {
+      second = best;
+      best = score;
+    } else if (score > second) {
+      second = score;
+    }
+  }
+  return best - second;
+}
+
+}  // namespace
+
 std::array<double, kIdentifiedLanguages.size()> LanguageProfiles::log_likelihoods(std::string_view text,
-                                                                                  std::size_t* words) const {
+                                                                                  std::size_t* words,
+                                                                                  double stop_margin) const {
   std::array<double, kIdentifiedLanguages.size()> scores{};
   std::size_t word_count = 0;
   std::string padded_word = "_";
@@ -181,6 +207,7 @@ std::array<double, kIdentifiedLanguages.size()> LanguageProfiles::log_likelihood
   };
   const auto length = static_cast<std::int32_t>(std::min(text.size(), kIdentificationPrefixBytes));
   for (std::int32_t i = 0; i < length;) {
+    if (word_count % 32 == 31 && padded_word.size() == 1 && margin(scores) > stop_margin) break;
     UChar32 c;
     U8_NEXT(text.data(), i, length, c);
     if (c >= 0 && u_isalpha(c)) {
@@ -199,12 +226,10 @@ std::array<double, kIdentifiedLanguages.size()> LanguageProfiles::log_likelihood
 
 LanguageGuess LanguageProfiles::identify(std::string_view text) const {
   std::size_t words = 0;
-  auto scores = log_likelihoods(text, &words);
+  auto scores = log_likelihoods(text, &words, kDecisiveMargin);
   if (words == 0) return {};
-  std::array<std::size_t, kIdentifiedLanguages.size()> order{0, 1, 2, 3, 4};
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
-  double margin = scores[order[0]] - scores[order[1]];
-  return {kIdentifiedLanguages[order[0]], 1.0 - std::exp(-margin / kConfidenceScale)};
+  auto best = std::max_element(scores.begin(), scores.end()) - scores.begin();
+  return {kIdentifiedLanguages[static_cast<std::size_t>(best)], 1.0 - std::exp(-margin(scores) / kConfidenceScale)};
 }
 
 LanguageGuess identify_language(std::string_view text) {

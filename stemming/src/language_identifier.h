@@ -4,6 +4,7 @@
 // stemming/data/language_profiles.tsv. Internal to the stemming module; callers use
 // arkiv::identify_language from stemming/analyzer.h.
 #include <array>
+#include <cmath>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -31,8 +32,10 @@ class LanguageProfiles {
   LanguageGuess identify(std::string_view text) const;
 
   // Log-likelihood of the text in each language of kIdentifiedLanguages (higher is likelier),
-  // and how many words were scored.
-  std::array<double, kIdentifiedLanguages.size()> log_likelihoods(std::string_view text, std::size_t* words) const;
+  // and how many words were scored. Reading stops early once the best language leads the
+  // second by more than stop_margin.
+  std::array<double, kIdentifiedLanguages.size()> log_likelihoods(std::string_view text, std::size_t* words,
+                                                                  double stop_margin = HUGE_VAL) const;
 
  private:
   struct StringHash {
