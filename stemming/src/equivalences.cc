@@ -116,9 +116,16 @@ std::string inflect(const std::string& word, std::string_view ending) {
 
 struct EquivalenceTable {
   std::vector<EquivalenceRow> rows;
-  // Per column: the stem of each form -> the rows holding it.
-  std::array<std::unordered_map<std::string, std::vector<std::size_t>>, kEquivalenceLanguages.size()> rows_by_stem;
+  using Index = std::array<std::unordered_map<std::string, std::vector<std::size_t>>, kEquivalenceLanguages.size()>;
+  Index rows_by_word;            // per column: form -> rows
+  Index rows_by_stem;            // per column: stem of a form -> rows
+  Index rows_by_inflected_stem;  // per column: stem of a form with an inflection ending -> rows
 };
+
+void add_to_index(EquivalenceTable::Index& index, std::size_t column, const std::string& key, std::size_t row) {
+  auto& rows = index[column][key];
+  if (std::find(rows.begin(), rows.end(), row) == rows.end()) rows.push_back(row);
+}
 
 EquivalenceTable build_table() {
   EquivalenceTable table;
@@ -127,13 +134,12 @@ EquivalenceTable build_table() {
   for (std::size_t row = 0; row < table.rows.size(); ++row) {
     for (std::size_t column = 0; column < kEquivalenceLanguages.size(); ++column) {
       Language language = kEquivalenceLanguages[column];
-      auto add = [&](const std::string& word) {
-        auto& rows = table.rows_by_stem[column][snowball_stem(word, language)];
-        if (std::find(rows.begin(), rows.end(), row) == rows.end()) rows.push_back(row);
-      };
       for (const std::string& form : table.rows[row].forms[column]) {
-        add(form);
-        for (const std::string& ending : endings[language]) add(inflect(form, ending));
+        add_to_index(table.rows_by_word, column, form, row);
+        add_to_index(table.rows_by_stem, column, snowball_stem(form, language), row);
+        for (const std::string& ending : endings[language]) {
+          add_to_index(table.rows_by_inflected_stem, column, snowball_stem(inflect(form, ending), language), row);
+        }
       }
     }
   }
@@ -203,24 +209,69 @@ std::vector<EquivalenceRow> load_equivalence_rows(const std::filesystem::path& p
   return rows;
 }
 
+namespace {
+
+struct Match {
+  std::size_t column;
+  std::size_t row;
+};
+
+// The rows a word matches, most precise evidence first: the word itself; else, among the rows
+// sharing its stem, those whose form is the longest prefix of the word ("offentligheden" is
+// "offentlighed" + ending, not "offentlig"); else all rows sharing its stem; else the rows
+// sharing the stem of an inflected form. Snowball gives derived words one stem
+// ("vaccine"/"vaccinere", "leder"/"ledelse"), so the stem alone would mix rows.
+std::vector<Match> matching_rows(const EquivalenceTable& table, std::string_view word, Language language) {
+  std::vector<Match> exact, by_stem, by_inflected_stem;
+  std::string stem = snowball_stem(word, language);
+  auto collect = [&](const EquivalenceTable::Index& index, std::size_t column, const std::string& key,
+                     std::vector<Match>& matches) {
+    auto found = index[column].find(key);
+    if (found == index[column].end()) return;
+    for (std::size_t row : found->second) matches.push_back({column, row});
+  };
+  for (std::size_t column : searched_columns(language)) {
+    collect(table.rows_by_word, column, std::string(word), exact);
+    collect(table.rows_by_stem, column, stem, by_stem);
+    collect(table.rows_by_inflected_stem, column, stem, by_inflected_stem);
+  }
+  if (!exact.empty()) return exact;
+  std::vector<Match> candidates = by_stem;
+  candidates.insert(candidates.end(), by_inflected_stem.begin(), by_inflected_stem.end());
+  auto longest_prefix = [&](const Match& match) {
+    std::size_t longest = 0;
+    for (const std::string& form : table.rows[match.row].forms[match.column]) {
+      if (word.starts_with(form)) longest = std::max(longest, form.size());
+    }
+    return longest;
+  };
+  std::size_t best = 0;
+  for (const Match& match : candidates) best = std::max(best, longest_prefix(match));
+  if (best > 0) {
+    std::vector<Match> prefixed;
+    for (const Match& match : candidates) {
+      if (longest_prefix(match) == best) prefixed.push_back(match);
+    }
+    return prefixed;
+  }
+  return by_stem.empty() ? by_inflected_stem : by_stem;
+}
+
+}  // namespace
+
 std::vector<Variant> cross_language_variants(std::string_view normalised_word, Language language) {
   const EquivalenceTable& table = equivalence_table();
   std::vector<Variant> variants;
   if (normalised_word.empty()) return variants;
-  std::string stem = snowball_stem(normalised_word, language);
-  for (std::size_t column : searched_columns(language)) {
-    auto found = table.rows_by_stem[column].find(stem);
-    if (found == table.rows_by_stem[column].end()) continue;
-    for (std::size_t row : found->second) {
-      // The matched column's own alternatives are spellings, not cross-language variants.
-      for (std::size_t other = 0; other < kEquivalenceLanguages.size(); ++other) {
-        if (other == column) continue;
-        for (const std::string& form : table.rows[row].forms[other]) {
-          // A word spelled alike in nb and nn (or equal to the input) is listed once.
-          bool listed = form == normalised_word ||
-                        std::any_of(variants.begin(), variants.end(), [&](const Variant& v) { return v.word == form; });
-          if (!listed) variants.push_back({form, kEquivalenceLanguages[other]});
-        }
+  for (const Match& match : matching_rows(table, normalised_word, language)) {
+    // The matched column's own alternatives are spellings, not cross-language variants.
+    for (std::size_t other = 0; other < kEquivalenceLanguages.size(); ++other) {
+      if (other == match.column) continue;
+      for (const std::string& form : table.rows[match.row].forms[other]) {
+        // A word spelled alike in nb and nn (or equal to the input) is listed once.
+        bool listed = form == normalised_word ||
+                      std::any_of(variants.begin(), variants.end(), [&](const Variant& v) { return v.word == form; });
+        if (!listed) variants.push_back({form, kEquivalenceLanguages[other]});
       }
     }
   }

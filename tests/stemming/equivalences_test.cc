@@ -48,6 +48,23 @@ TEST_CASE("an inflected word finds the equivalents of its base form in the other
   CHECK(has_variant(arkiv::cross_language_variants(word, language), expected, expected_language));
 }
 
+TEST_CASE("a derived word that shares its Snowball stem with another row keeps to its own row") {
+  using arkiv::Language;
+  // Danish Snowball stems these pairs alike; the word itself or its longest base-form prefix decides.
+  auto [word, language, own, other] = GENERATE(table<std::string, Language, std::string, std::string>({
+      {"offentligheden", Language::da, "offentlighet", "offentlig"},
+      {"offentlig", Language::da, "offentleg", "offentlighet"},
+      {"ledelsen", Language::da, "leiing", "leiar"},
+      {"lederen", Language::da, "leiar", "leiing"},
+      {"vaccinen", Language::da, "vaksine", "vaksinere"},
+      {"vaccinere", Language::da, "vaksinere", "vaksine"},
+  }));
+  auto variants = arkiv::cross_language_variants(word, language);
+  CAPTURE(word);
+  CHECK(std::any_of(variants.begin(), variants.end(), [&](const auto& v) { return v.word == own; }));
+  CHECK(std::none_of(variants.begin(), variants.end(), [&](const auto& v) { return v.word == other; }));
+}
+
 TEST_CASE("a word outside the table, or in a language without a column, has no equivalents") {
   using arkiv::Language;
   CHECK(arkiv::cross_language_variants("cykelhjelm", Language::da).empty());
