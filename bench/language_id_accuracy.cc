@@ -18,8 +18,6 @@
 
 namespace {
 
-constexpr std::array<const char*, 5> kCodes{"da", "nb", "nn", "sv", "en"};
-
 std::vector<std::string> treebank_sentences(const std::string& folder, const std::string& prefix) {
   std::vector<std::string> sentences;
   for (const char* part : {"dev", "test"}) {
@@ -41,16 +39,24 @@ void report_accuracy() {
   const std::array<Treebank, 3> treebanks{{{"UD_Danish-DDT", "da_ddt", arkiv::Language::da},
                                            {"UD_Norwegian-Bokmaal", "no_bokmaal", arkiv::Language::nb},
                                            {"UD_Norwegian-Nynorsk", "no_nynorsk", arkiv::Language::nn}}};
-  std::cout << "| treebank | sentences a chunk | chunks | correct | da | nb | nn | sv | en |\n|---|---|---|---|---|---|---|---|---|\n";
+  std::cout << "| treebank | sentences a chunk | chunks | correct | da | nb | nn | sv | en | confidence >= 0.9: share, correct |\n"
+               "|---|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& treebank : treebanks) {
     auto sentences = treebank_sentences(treebank.folder, treebank.prefix);
     for (std::size_t size : {1, 5, 20}) {
       std::array<std::size_t, 5> guesses{};
       std::size_t chunks = 0;
+      std::size_t confident = 0;
+      std::size_t confident_correct = 0;
       for (std::size_t start = 0; start + size <= sentences.size(); start += size, ++chunks) {
         std::string chunk;
         for (std::size_t i = start; i < start + size; ++i) chunk += sentences[i] + " ";
-        ++guesses[static_cast<std::size_t>(arkiv::identify_language(chunk).language)];
+        arkiv::LanguageGuess guess = arkiv::identify_language(chunk);
+        ++guesses[static_cast<std::size_t>(guess.language)];
+        if (guess.confidence >= 0.9) {
+          ++confident;
+          confident_correct += guess.language == treebank.language;
+        }
       }
       std::cout << "| " << treebank.folder << " | " << size << " | " << chunks << " | " << std::fixed
                 << std::setprecision(2)
@@ -58,7 +64,9 @@ void report_accuracy() {
                        static_cast<double>(chunks)
                 << "% |";
       for (std::size_t g : guesses) std::cout << " " << g << " |";
-      std::cout << "\n";
+      std::cout << " " << 100.0 * static_cast<double>(confident) / static_cast<double>(chunks) << "%, "
+                << (confident ? 100.0 * static_cast<double>(confident_correct) / static_cast<double>(confident) : 0.0)
+                << "% |\n";
     }
   }
 }

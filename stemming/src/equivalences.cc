@@ -39,17 +39,6 @@ std::string word_problem(std::string_view word) {
   return {};
 }
 
-std::string_view language_name(Language language) {
-  switch (language) {
-    case Language::da: return "da";
-    case Language::nb: return "nb";
-    case Language::nn: return "nn";
-    case Language::sv: return "sv";
-    case Language::en: return "en";
-  }
-  return "da";
-}
-
 const char* snowball_algorithm(Language language) {
   switch (language) {
     case Language::da: return "danish";
@@ -95,7 +84,7 @@ std::unordered_map<Language, std::vector<std::string>> load_inflections(const st
     std::vector<std::string_view> cells = split(line, '\t');
     if (cells.size() != 2) fail("expected 2 tab-separated columns (language, endings)");
     auto column = std::find_if(kEquivalenceLanguages.begin(), kEquivalenceLanguages.end(),
-                               [&](Language l) { return language_name(l) == cells[0]; });
+                               [&](Language l) { return language_code(l) == cells[0]; });
     if (column == kEquivalenceLanguages.end()) fail("unknown language \"" + std::string(cells[0]) + "\"");
     for (std::string_view ending : split(cells[1], ' ')) {
       if (ending.empty() || ending == "=") fail("empty ending");

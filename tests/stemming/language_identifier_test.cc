@@ -18,10 +18,7 @@ namespace {
 
 using arkiv::Language;
 
-std::string code(Language language) {
-  constexpr std::array<const char*, 5> kCodes{"da", "nb", "nn", "sv", "en"};
-  return kCodes[static_cast<std::size_t>(language)];
-}
+std::string code(Language language) { return std::string(arkiv::language_code(language)); }
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -118,6 +115,13 @@ TEST_CASE("hand-written health-governance sentences are identified in all five l
       {"Läkarna anser att det inte finns tillräckligt många sjuksköterskor på avdelningen på natten.", Language::sv},
       {"Hospitals must reduce waiting times for patients with cancer, and the government has provided more money.", Language::en},
       {"The doctors say that there are not enough nurses on the ward at night.", Language::en},
+      {"Regionen har ansvaret for sygehusvæsenet, mens kommunerne står for hjemmeplejen.", Language::da},
+      {"Helseforetakene har ansvaret for spesialisthelsetjenesten, mens kommunene har ansvaret for fastlegene.", Language::nb},
+      {"Helseføretaka har ansvaret for spesialisthelsetenesta, medan kommunane har ansvaret for fastlegane.", Language::nn},
+      {"Regionerna ansvarar för sjukvården, medan kommunerna har hand om äldreomsorgen.", Language::sv},
+      {"Vi vet inte hur många som väntar på en operation i dag.", Language::sv},
+      {"The regions are responsible for hospitals, while the municipalities look after care for the elderly.", Language::en},
+      {"We do not know how many people are waiting for an operation today.", Language::en},
   }));
   CAPTURE(text);
   CHECK(code(arkiv::identify_language(text).language) == code(expected));
