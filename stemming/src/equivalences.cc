@@ -1,13 +1,14 @@
 #include "stemming/src/equivalences.h"
 
-#include <libstemmer.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <fstream>
 #include <memory>
 #include <unordered_map>
+
+#include "stemming/src/language_data_reader.h"
+#include "stemming/src/snowball_stemmer.h"
 
 namespace arkiv {
 namespace {
@@ -15,16 +16,6 @@ namespace {
 constexpr std::string_view kTablePath = "stemming/data/equivalences.tsv";
 constexpr std::string_view kHeader = "da\tnb\tnn";
 constexpr std::string_view kInflectionsPath = "stemming/data/equivalences_inflections.tsv";
-
-std::vector<std::string_view> split(std::string_view text, char separator) {
-  std::vector<std::string_view> fields;
-  for (std::size_t start = 0;;) {
-    std::size_t end = text.find(separator, start);
-    fields.push_back(text.substr(start, end == std::string_view::npos ? end : end - start));
-    if (end == std::string_view::npos) return fields;
-    start = end + 1;
-  }
-}
 
 // Empty when the word is acceptable, else what is wrong with it.
 std::string word_problem(std::string_view word) {
@@ -39,58 +30,29 @@ std::string word_problem(std::string_view word) {
   return {};
 }
 
-const char* snowball_algorithm(Language language) {
-  switch (language) {
-    case Language::da: return "danish";
-    case Language::nb:
-    case Language::nn: return "norwegian";
-    case Language::sv: return "swedish";
-    case Language::en: return "english";
-  }
-  return "danish";
-}
-
-// libstemmer objects are not thread-safe, so each thread keeps its own, one per algorithm.
+// libstemmer objects are not thread-safe, so each thread keeps its own, one per language.
 std::string snowball_stem(std::string_view word, Language language) {
-  struct Deleter {
-    void operator()(sb_stemmer* stemmer) const { sb_stemmer_delete(stemmer); }
-  };
-  thread_local std::unordered_map<std::string_view, std::unique_ptr<sb_stemmer, Deleter>> stemmers;
-  const char* algorithm = snowball_algorithm(language);
-  auto& stemmer = stemmers[algorithm];
-  if (!stemmer) stemmer.reset(sb_stemmer_new(algorithm, "UTF_8"));
-  const sb_symbol* stem =
-      sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
-  return std::string(reinterpret_cast<const char*>(stem), sb_stemmer_length(stemmer.get()));
+  thread_local std::array<std::unique_ptr<SnowballStemmer>, 5> stemmers;
+  auto& stemmer = stemmers[static_cast<std::size_t>(language)];
+  if (!stemmer) stemmer = std::make_unique<SnowballStemmer>(language);
+  return stemmer->stem(word);
 }
 
 // Language -> inflection endings ("=" prefix: double the final consonant), as in the file.
 std::unordered_map<Language, std::vector<std::string>> load_inflections(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) throw IoError("cannot read inflection table " + path.string());
+  TsvDataReader reader(path);
   std::unordered_map<Language, std::vector<std::string>> endings;
-  std::string line;
-  bool header_seen = false;
-  for (std::size_t number = 1; std::getline(in, line); ++number) {
-    if (line.empty() || line.front() == '#') continue;
-    auto fail = [&](const std::string& problem) {
-      throw DataError(path.string() + ":" + std::to_string(number) + ": " + problem);
-    };
-    if (!header_seen) {
-      if (line != "language\tendings") fail("expected the header \"language<TAB>endings\"");
-      header_seen = true;
-      continue;
-    }
-    std::vector<std::string_view> cells = split(line, '\t');
-    if (cells.size() != 2) fail("expected 2 tab-separated columns (language, endings)");
+  for (std::vector<std::string_view> cells; reader.next("language\tendings", cells);) {
+    if (cells.size() != 2) reader.fail("expected 2 tab-separated columns (language, endings)");
     auto column = std::find_if(kEquivalenceLanguages.begin(), kEquivalenceLanguages.end(),
                                [&](Language l) { return language_code(l) == cells[0]; });
-    if (column == kEquivalenceLanguages.end()) fail("unknown language \"" + std::string(cells[0]) + "\"");
-    for (std::string_view ending : split(cells[1], ' ')) {
-      if (ending.empty() || ending == "=") fail("empty ending");
+    if (column == kEquivalenceLanguages.end()) reader.fail("unknown language \"" + std::string(cells[0]) + "\"");
+    for (std::string_view ending : split_fields(cells[1], ' ')) {
+      if (ending.empty() || ending == "=") reader.fail("empty ending");
       endings[*column].emplace_back(ending);
     }
   }
+  if (!reader.header_seen()) reader.fail_file("no header line \"language<TAB>endings\"");
   return endings;
 }
 
@@ -156,33 +118,18 @@ std::vector<std::size_t> searched_columns(Language language) {
 }  // namespace
 
 std::vector<EquivalenceRow> load_equivalence_rows(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) throw IoError("cannot read equivalence table " + path.string());
+  TsvDataReader reader(path);
   std::vector<EquivalenceRow> rows;
-  bool header_seen = false;
-  std::string line;
-  for (std::size_t number = 1; std::getline(in, line); ++number) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line.front() == '#') continue;
-    auto fail = [&](const std::string& problem) {
-      throw DataError(path.string() + ":" + std::to_string(number) + ": " + problem);
-    };
-    if (!header_seen) {
-      if (line != kHeader) fail("expected the header \"da<TAB>nb<TAB>nn\"");
-      header_seen = true;
-      continue;
-    }
-    std::vector<std::string_view> cells = split(line, '\t');
+  for (std::vector<std::string_view> cells; reader.next(kHeader, cells);) {
     if (cells.size() != kEquivalenceLanguages.size()) {
-      fail("expected 3 tab-separated columns (da, nb, nn), found " + std::to_string(cells.size()));
+      reader.fail("expected 3 tab-separated columns (da, nb, nn), found " + std::to_string(cells.size()));
     }
     EquivalenceRow row;
-    row.line = number;
     std::vector<std::string> all_forms;
     for (std::size_t column = 0; column < cells.size(); ++column) {
-      for (std::string_view form : split(cells[column], '|')) {
+      for (std::string_view form : split_fields(cells[column], '|')) {
         if (std::string problem = word_problem(form); !problem.empty()) {
-          fail("column " + std::to_string(column + 1) + ": " + problem);
+          reader.fail("column " + std::to_string(column + 1) + ": " + problem);
         }
         row.forms[column].emplace_back(form);
         all_forms.emplace_back(form);
@@ -190,11 +137,12 @@ std::vector<EquivalenceRow> load_equivalence_rows(const std::filesystem::path& p
     }
     std::sort(all_forms.begin(), all_forms.end());
     if (std::unique(all_forms.begin(), all_forms.end()) - all_forms.begin() < 2) {
-      fail("all forms are identical; such a row adds nothing");
+      reader.fail("all forms are identical; such a row adds nothing");
     }
+    row.line = reader.line_number();
     rows.push_back(std::move(row));
   }
-  if (!header_seen) throw DataError(path.string() + ": no header line \"da<TAB>nb<TAB>nn\"");
+  if (!reader.header_seen()) reader.fail_file("no header line \"da<TAB>nb<TAB>nn\"");
   return rows;
 }
 

@@ -5,9 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <optional>
 #include <vector>
+
+#include "stemming/src/language_data_reader.h"
 
 namespace arkiv {
 namespace {
@@ -23,16 +24,6 @@ constexpr double kWordListWeight = 4.0;    // a short word listed for one langua
 constexpr double kDecisiveMargin = 200.0;  // log-likelihood lead after which reading stops early
 constexpr std::size_t kMaxScoredLetters = 40; // letters of a word scored as n-grams
 constexpr double kConfidenceScale = 8.0;   // log-likelihood margin at which confidence is 1 - 1/e
-
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  for (std::size_t start = 0;;) {
-    std::size_t end = line.find('\t', start);
-    fields.push_back(line.substr(start, end == std::string_view::npos ? end : end - start));
-    if (end == std::string_view::npos) return fields;
-    start = end + 1;
-  }
-}
 
 std::optional<double> parse_count(std::string_view field) {
   if (field.empty() || field.size() > 15) return std::nullopt;
@@ -55,91 +46,65 @@ std::size_t code_point_count(std::string_view text) {
 }  // namespace
 
 LanguageProfiles LanguageProfiles::load(const std::filesystem::path& path, const std::filesystem::path& lexicon_path) {
-  std::ifstream in(path);
-  if (!in) throw IoError("cannot read language profiles " + path.string());
+  TsvDataReader reader(path);
   struct Totals {
     double vocabulary = 0;
     std::array<double, kIdentifiedLanguages.size()> tokens{};
   };
   std::unordered_map<std::string, Totals> totals;
   LanguageProfiles profiles;
-  bool header_seen = false;
-  std::string line;
-  for (std::size_t number = 1; std::getline(in, line); ++number) {
-    if (line.empty() || (line.front() == '#' && line.rfind("#total\t", 0) != 0)) continue;
-    auto fail = [&](const std::string& problem) {
-      throw DataError(path.string() + ":" + std::to_string(number) + ": " + problem);
-    };
-    if (!header_seen) {
-      if (line != kHeader) fail("expected the header \"" + std::string(kHeader) + "\"");
-      header_seen = true;
-      continue;
-    }
-    std::vector<std::string_view> fields = split_tabs(line);
-    if (fields.size() != 3 + kIdentifiedLanguages.size()) fail("expected 8 tab-separated columns");
+  for (std::vector<std::string_view> fields; reader.next(kHeader, fields);) {
+    if (fields.size() != 3 + kIdentifiedLanguages.size()) reader.fail("expected 8 tab-separated columns");
     std::array<double, kIdentifiedLanguages.size()> counts{};
     for (std::size_t l = 0; l < counts.size(); ++l) {
       auto count = parse_count(fields[3 + l]);
-      if (!count) fail("count \"" + std::string(fields[3 + l]) + "\" is not a whole number");
+      if (!count) reader.fail("count \"" + std::string(fields[3 + l]) + "\" is not a whole number");
       counts[l] = *count;
     }
-    if (fields[0] == "#total") {
+    if (fields[0] == "total") {
       auto vocabulary = parse_count(fields[2]);
-      if (!vocabulary || (fields[1] != "w" && fields[1] != "g" && fields[1] != "m")) fail("malformed #total row");
+      if (!vocabulary || (fields[1] != "w" && fields[1] != "g" && fields[1] != "m")) reader.fail("malformed total row");
       totals[std::string(fields[1])] = {*vocabulary, counts};
       continue;
     }
     if (fields[0] != "w" && fields[0] != "g" && fields[0] != "m") {
-      fail("kind must be w, g or m, not \"" + std::string(fields[0]) + "\"");
+      reader.fail("kind must be total, w, g or m, not \"" + std::string(fields[0]) + "\"");
     }
     auto total = totals.find(std::string(fields[0]));
-    if (total == totals.end()) fail("feature row before the #total row of its kind");
-    if (fields[1].empty()) fail("empty feature");
+    if (total == totals.end()) reader.fail("feature row before the total row of its kind");
+    if (fields[1].empty()) reader.fail("empty feature");
     LogProbabilities log_probabilities;
     for (std::size_t l = 0; l < counts.size(); ++l) {
       const Totals& t = total->second;
       log_probabilities[l] = static_cast<float>(
           std::log((counts[l] + kSmoothing) / (t.tokens[l] + kSmoothing * t.vocabulary)));
     }
-    FeatureTable& table = fields[0] == "w" ? profiles.words_ : fields[0] == "g" ? profiles.ngrams_ : profiles.word_list_classes_;
+    FeatureTable& table = fields[0] == "w"   ? profiles.words_
+                          : fields[0] == "g" ? profiles.ngrams_
+                                             : profiles.word_list_classes_;
     table.emplace(std::string(fields[1]), log_probabilities);
   }
-  if (!header_seen || profiles.words_.empty() || profiles.ngrams_.empty() ||
-      !profiles.word_list_classes_.contains(kUnlistedClass)) {
-    throw DataError(path.string() + ": incomplete profiles (expected a header, #total rows and w, g and m rows)");
+  if (profiles.words_.empty() || profiles.ngrams_.empty() || !profiles.word_list_classes_.contains(kUnlistedClass)) {
+    reader.fail_file("incomplete profiles (expected a header, total rows and w, g and m rows)");
   }
   profiles.load_lexicon(lexicon_path);
   return profiles;
 }
 
 void LanguageProfiles::load_lexicon(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) throw IoError("cannot read word-list classes " + path.string());
-  bool header_seen = false;
-  std::string line;
-  for (std::size_t number = 1; std::getline(in, line); ++number) {
-    if (line.empty() || line.front() == '#') continue;
-    auto fail = [&](const std::string& problem) {
-      throw DataError(path.string() + ":" + std::to_string(number) + ": " + problem);
-    };
-    if (!header_seen) {
-      if (line != "lists\twords") fail("expected the header \"lists<TAB>words\"");
-      header_seen = true;
-      continue;
+  TsvDataReader reader(path);
+  for (std::vector<std::string_view> fields; reader.next("lists\twords", fields);) {
+    if (fields.size() != 2) reader.fail("expected 2 tab-separated columns (lists, words)");
+    if (!word_list_classes_.contains(fields[0])) {
+      reader.fail("class \"" + std::string(fields[0]) + "\" has no m row in the profiles");
     }
-    std::vector<std::string_view> fields = split_tabs(line);
-    if (fields.size() != 2) fail("expected 2 tab-separated columns (lists, words)");
-    if (!word_list_classes_.contains(fields[0])) fail("class \"" + std::string(fields[0]) + "\" has no m row in the profiles");
-    for (std::size_t start = 0; start < fields[1].size();) {
-      std::size_t end = std::min(fields[1].find(' ', start), fields[1].size());
-      if (end == start) fail("empty word");
-      std::string_view word = fields[1].substr(start, end - start);
+    for (std::string_view word : split_fields(fields[1], ' ')) {
+      if (word.empty()) reader.fail("empty word");
       lexicon_max_letters_ = std::max(lexicon_max_letters_, code_point_count(word));
       word_list_class_of_.emplace(std::string(word), std::string(fields[0]));
-      start = end + 1;
     }
   }
-  if (word_list_class_of_.empty()) throw DataError(path.string() + ": no words");
+  if (word_list_class_of_.empty()) reader.fail_file("no words");
 }
 
 void LanguageProfiles::add_word(std::string_view padded_word, std::array<double, kIdentifiedLanguages.size()>& scores) const {

@@ -185,10 +185,10 @@ TEST_CASE("a malformed profile file is a DataError naming the file and line") {
   const std::string header = "kind\tfeature\tvocabulary\tda\tnb\tnn\tsv\ten\n";
   auto [content, line_marker] = GENERATE_COPY(table<std::string, std::string>({
       {"kind\tfeature\n", ":1:"},
-      {header + "#total\tw\t10\t1\t1\t1\t1\t1\nw\tog\t\t1\t2\n", ":3:"},
-      {header + "#total\tw\t10\t1\t1\t1\t1\t1\nw\tog\t\t1\t2\tx\t4\t5\n", ":3:"},
+      {header + "total\tw\t10\t1\t1\t1\t1\t1\nw\tog\t\t1\t2\n", ":3:"},
+      {header + "total\tw\t10\t1\t1\t1\t1\t1\nw\tog\t\t1\t2\tx\t4\t5\n", ":3:"},
       {header + "w\tog\t\t1\t2\t3\t4\t5\n", ":2:"},
-      {header + "#total\tw\t10\t1\t1\t1\t1\t1\nq\tog\t\t1\t2\t3\t4\t5\n", ":3:"},
+      {header + "total\tw\t10\t1\t1\t1\t1\t1\nq\tog\t\t1\t2\t3\t4\t5\n", ":3:"},
   }));
   auto path = std::filesystem::temp_directory_path() / "arkiv_language_profiles_bad.tsv";
   std::ofstream(path) << content;
