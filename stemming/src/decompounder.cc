@@ -18,9 +18,15 @@ namespace arkiv {
 namespace {
 
 constexpr std::size_t kMinCompoundLength = 8;  // code points; shorter words are never split
-// Parts have 4 letters or more; 3 only beside a linking s ("råds|formand", "sundheds|råd").
+// Parts have 4 letters or more; 3 only beside a linking s ("råds|formand", "sundheds|råd"), or
+// as the base of an inflected head of 4+ after a modifier of 5+ ("medicin|rådet"; not
+// "spesial|ist", "person|ell").
 constexpr std::size_t kMinPartLength = 4;
 constexpr std::size_t kMinPartLengthBesideS = 3;
+constexpr std::size_t kMinModifierBeforeShortHead = 5;
+
+// How short the next head may be (see above); indexes the segmentation memo.
+enum class HeadLength : std::uint8_t { kNormal, kShortAfterS, kShortBase };
 constexpr int kMaxDepth = 3;                   // recursion into parts that are compounds themselves
 constexpr std::array<std::string_view, 3> kLinks = {"s", "", "e"};
 
@@ -79,6 +85,7 @@ struct Ending {
 
 struct WordRules {
   std::unordered_set<std::string> keep, not_modifier, not_head;
+  std::vector<std::string> prefixes;
   std::vector<Ending> endings;  // longest strip first
 };
 
@@ -117,12 +124,14 @@ const WordRules& rules_for(Language language) {
           r.not_modifier.insert(word);
         } else if (kind == "not-head") {
           r.not_head.insert(word);
+        } else if (kind == "prefix") {
+          r.prefixes.push_back(word);
         } else if (kind == "ending") {
           const std::size_t arrow = word.find('>');
           r.endings.push_back(arrow == std::string::npos ? Ending{word, {}}
                                                          : Ending{word.substr(0, arrow), word.substr(arrow + 1)});
         } else {
-          throw DataError(where + "unknown kind '" + kind + "' (keep, not-modifier, not-head, ending)");
+          throw DataError(where + "unknown kind '" + kind + "' (keep, not-modifier, not-head, prefix, ending)");
         }
       }
     }
@@ -142,20 +151,39 @@ struct Segment {
   std::string_view link;
 };
 
+constexpr std::array<std::string_view, 9> kVowels = {"a", "e", "i", "o", "u", "y", "æ", "ø", "å"};
+
+// Every part has a vowel: the word lists hold abbreviations ("ordf") that are no parts.
+bool has_vowel(std::string_view word) {
+  for (std::string_view vowel : kVowels) {
+    if (word.find(vowel) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool ends_with_vowel(std::string_view word) {
+  for (std::string_view vowel : kVowels) {
+    if (word.ends_with(vowel)) return true;
+  }
+  return false;
+}
+
 struct Segmentation {
   std::vector<Segment> segments;
-  // Ranking, best first: fewer parts, more s-links ("regions|råd" -> region+s), fewer e-links
-  // ("helse|tjeneste" beats "hels+e"), then longer parts (sum of squared lengths).
-  auto rank() const {
-    int s_links = 0, e_links = 0;
+  // Ranking, best first: fewer parts; then more natural joints (a linking s after a modifier
+  // ending in a consonant, "verden|s|krig" not "verden|skrig"; none after a vowel,
+  // "spise|svamp" not "spise|s|vamp"); then the longer head; then longer parts.
+  auto rank(std::string_view word) const {
+    int natural = 0;
     std::size_t squares = 0;
-    for (const Segment& s : segments) {
-      const std::size_t n = s.end - s.begin;
-      squares += n * n;
-      if (s.link == "s") ++s_links;
-      if (s.link == "e") ++e_links;
+    for (std::size_t i = 0; i + 1 < segments.size(); ++i) {
+      const Segment& s = segments[i];
+      const bool vowel = ends_with_vowel(word.substr(s.begin, s.end - s.begin));
+      if ((s.link == "s" && !vowel) || (s.link.empty() && vowel)) ++natural;
     }
-    return std::make_tuple(-static_cast<int>(segments.size()), s_links, -e_links, squares);
+    for (const Segment& s : segments) squares += (s.end - s.begin) * (s.end - s.begin);
+    const Segment& head = segments.back();
+    return std::make_tuple(-static_cast<int>(segments.size()), natural, head.end - head.begin, squares);
   }
 };
 
@@ -188,7 +216,7 @@ class LexiconDecompounder final : public Decompounder {
     // "tjenesten" is split as "tjeneste" (no tjene+sten), "formanden" as "formand" (no form+anden).
     const std::string base = base_form(word);
     const std::string_view target = base;
-    if (rules_.keep.count(base)) return false;
+    if (rules_.keep.count(base) || is_prefix_derivation(target)) return false;
     std::optional<Segmentation> best = best_split(target);
     if (!best) return false;
     for (std::size_t i = 0; i < best->segments.size(); ++i) {
@@ -208,55 +236,74 @@ class LexiconDecompounder final : public Decompounder {
     return true;
   }
 
+  // "understøtte" = under + støtte, "forskrift" = for + skrift: a prefix before a word makes a
+  // derivation, whose other splits (forsk+rift) are accidents of spelling.
+  bool is_prefix_derivation(std::string_view word) const {
+    for (const std::string& prefix : rules_.prefixes) {
+      if (word.size() <= prefix.size() || !word.starts_with(prefix)) continue;
+      const std::string_view rest = word.substr(prefix.size());
+      if (code_points(rest) >= kMinPartLengthBesideS && lexicon_.contains_common_word(rest)) return true;
+    }
+    return false;
+  }
+
   struct Search {
     std::string_view word;
-    // memo[offset * 2 + s_linked]: best segmentation of word[offset..] as modifiers + head,
-    // where s_linked says whether a linking s precedes offset.
+    // memo[offset * 3 + head_length]: best segmentation of word[offset..] as modifiers + head.
     std::vector<std::optional<std::optional<Segmentation>>> memo;
   };
 
   // The best segmentation of word into at least two parts, or nullopt.
   std::optional<Segmentation> best_split(std::string_view word) const {
     Search search{word, {}};
-    search.memo.resize((word.size() + 1) * 2);
-    return best_from(search, 0, false, true);
+    search.memo.resize((word.size() + 1) * 3);
+    return best_from(search, 0, HeadLength::kNormal, true);
   }
 
-  std::optional<Segmentation> best_from(Search& search, std::size_t from, bool s_linked, bool must_split) const {
+  std::optional<Segmentation> best_from(Search& search, std::size_t from, HeadLength head_length,
+                                        bool must_split) const {
     const std::string_view word = search.word;
-    auto& memo = search.memo[from * 2 + (s_linked ? 1 : 0)];
+    auto& memo = search.memo[from * 3 + static_cast<std::size_t>(head_length)];
     if (!must_split && memo) return *memo;
     std::optional<Segmentation> best;
     const std::string_view rest = word.substr(from);
-    if (!must_split && is_head(rest, s_linked ? kMinPartLengthBesideS : kMinPartLength)) {
+    if (!must_split && is_head(rest, head_length)) {
       best = Segmentation{{Segment{from, word.size(), {}}}};
     }
     for (std::size_t end = from + 1; end < word.size(); ++end) {
       if (!is_boundary(word, end)) continue;
       const std::string_view modifier = word.substr(from, end - from);
-      if (!lexicon_.contains_common_word(modifier) || rules_.not_modifier.count(std::string(modifier))) continue;
+      if (!has_vowel(modifier) || !lexicon_.contains_common_word(modifier) ||
+          rules_.not_modifier.count(std::string(modifier))) {
+        continue;
+      }
       const std::size_t length = code_points(modifier);
       for (std::string_view link : kLinks) {
         if (length < (link == "s" ? kMinPartLengthBesideS : kMinPartLength)) continue;
         if (word.substr(end).substr(0, link.size()) != link || end + link.size() >= word.size()) continue;
-        std::optional<Segmentation> tail = best_from(search, end + link.size(), link == "s", false);
+        const HeadLength head_length = link == "s"                                             ? HeadLength::kShortAfterS
+                                       : link.empty() && length >= kMinModifierBeforeShortHead ? HeadLength::kShortBase
+                                                                                             : HeadLength::kNormal;
+        std::optional<Segmentation> tail = best_from(search, end + link.size(), head_length, false);
         if (!tail) continue;
         Segmentation candidate;
         candidate.segments.push_back(Segment{from, end, link});
         candidate.segments.insert(candidate.segments.end(), tail->segments.begin(), tail->segments.end());
-        if (!best || candidate.rank() > best->rank()) best = std::move(candidate);
+        if (!best || candidate.rank(word) > best->rank(word)) best = std::move(candidate);
       }
     }
     if (!must_split) memo = best;
     return best;
   }
 
-  bool is_head(std::string_view head, std::size_t min_length) const {
-    if (code_points(head) < min_length || !lexicon_.contains_common_word(head)) return false;
+  bool is_head(std::string_view head, HeadLength head_length) const {
+    const std::size_t min_length = head_length == HeadLength::kShortAfterS ? kMinPartLengthBesideS : kMinPartLength;
+    if (code_points(head) < min_length || !has_vowel(head) || !lexicon_.contains_common_word(head)) return false;
     const std::string base = base_form(head);
-    if (code_points(base) < min_length) return false;
+    if (code_points(base) < (head_length == HeadLength::kNormal ? kMinPartLength : kMinPartLengthBesideS)) return false;
     return !rules_.not_head.count(base) && !rules_.not_head.count(std::string(head));
   }
+
 
   // The head without its inflectional ending, when that is a lexicon word whose Snowball stem
   // begins the head's stem: "uddannelsen" -> "uddannelse", "væsenet" -> "væsen", "budgettet" ->
@@ -264,28 +311,31 @@ class LexiconDecompounder final : public Decompounder {
   std::string base_form(std::string_view head) const {
     SnowballStemmer& stemmer = stemmer_for(language_);
     const std::string head_stem = stemmer.stem(head);
+    // Same stem, or the candidate is the head's stem itself (Snowball cuts "væsen" to "væs").
     auto fits = [&](std::string_view candidate) {
       if (!lexicon_.contains_common_word(candidate)) return false;
-      const std::string stem = stemmer.stem(candidate);
-      return head_stem.compare(0, stem.size(), stem) == 0;
+      return candidate == head_stem || stemmer.stem(candidate) == head_stem;
     };
-    for (const Ending& ending : rules_.endings) {
-      if (head.size() <= ending.strip.size() + 1 || !head.ends_with(ending.strip)) continue;
-      const std::string_view candidate = head.substr(0, head.size() - ending.strip.size());
-      if (!ending.append.empty()) {
-        const std::string replaced = std::string(candidate) + ending.append;
-        if (fits(replaced)) return replaced;
-        continue;
-      }
-      if (fits(candidate)) return std::string(candidate);
-      const std::size_t n = candidate.size();
-      if (n > 2 && candidate[n - 1] == candidate[n - 2] && std::string_view("bdfgklmnprst").find(candidate[n - 1]) != std::string_view::npos &&
-          fits(candidate.substr(0, n - 1))) {
-        return std::string(candidate.substr(0, n - 1));
+    // Undoubling ("budgettet" -> "budget") only once no plain ending fits ("massen" -> "masse").
+    for (bool undouble : {false, true}) {
+      for (const Ending& ending : rules_.endings) {
+        if (head.size() <= ending.strip.size() + 1 || !head.ends_with(ending.strip)) continue;
+        const std::string_view stripped = head.substr(0, head.size() - ending.strip.size());
+        std::string candidate = std::string(stripped) + ending.append;
+        const std::size_t n = candidate.size();
+        if (undouble) {
+          if (!ending.append.empty() || n < 3 || candidate[n - 1] != candidate[n - 2] ||
+              std::string_view("bdfgklmnprst").find(candidate[n - 1]) == std::string_view::npos) {
+            continue;
+          }
+          candidate.pop_back();
+        }
+        if (fits(candidate)) return candidate;
       }
     }
     return std::string(head);
   }
+
 
   Language language_;
   const Lexicon& lexicon_;
