@@ -47,32 +47,50 @@ std::string stems(const std::vector<std::string>& parts, const arkiv::Analyzer& 
   return out;
 }
 
-}  // namespace
+struct Scores {
+  int compounds = 0, non_compounds = 0, splits = 0, correct = 0, false_splits = 0;
+  double precision() const { return static_cast<double>(correct) / splits; }
+  double recall() const { return static_cast<double>(correct) / compounds; }
+};
 
-TEST_CASE("decompounding reaches its precision and recall on hand-labelled words", "[decompounding]") {
-  const auto rows = read_labelled_words(ARKIV_SOURCE_DIR "/tests/data/compounds/compounds.tsv");
+Scores score(const std::vector<LabelledWord>& rows) {
   const arkiv::Analyzer danish({.language = arkiv::Language::da});
   const arkiv::Analyzer norwegian({.language = arkiv::Language::nb});
-  int compounds = 0, non_compounds = 0, splits = 0, correct = 0, false_splits = 0;
+  Scores scores;
   for (const LabelledWord& row : rows) {
     const auto& analyzer = row.language == arkiv::Language::da ? danish : norwegian;
     const std::vector<std::string> parts = arkiv::decompounder_for(row.language).split(row.word);
-    if (!parts.empty()) ++splits;
+    if (!parts.empty()) ++scores.splits;
     if (row.expected.empty()) {
-      ++non_compounds;
-      if (!parts.empty()) ++false_splits;
+      ++scores.non_compounds;
+      if (!parts.empty()) ++scores.false_splits;
     } else {
-      ++compounds;
-      if (!parts.empty() && stems(parts, analyzer) == stems(row.expected, analyzer)) ++correct;
+      ++scores.compounds;
+      if (!parts.empty() && stems(parts, analyzer) == stems(row.expected, analyzer)) ++scores.correct;
     }
   }
-  REQUIRE(compounds >= 200);
-  REQUIRE(non_compounds >= 200);
-  const double precision = static_cast<double>(correct) / splits;
-  const double recall = static_cast<double>(correct) / compounds;
-  WARN("decompounding: " << compounds << " compounds, " << non_compounds << " non-compounds; precision "
-                         << precision << ", recall " << recall << ", false splits " << false_splits);
-  CHECK(precision >= 0.9);
-  CHECK(recall >= 0.85);
-  CHECK(false_splits * 100 <= non_compounds);  // at most 1% of non-compounds split
+  WARN(scores.compounds << " compounds, " << scores.non_compounds << " non-compounds: precision "
+                        << scores.precision() << ", recall " << scores.recall() << ", false splits "
+                        << scores.false_splits);
+  return scores;
+}
+
+}  // namespace
+
+// The exception data was refined while looking at this file's misses: the figures are optimistic.
+TEST_CASE("decompounding reaches its precision and recall on hand-labelled words", "[decompounding]") {
+  const Scores scores = score(read_labelled_words(ARKIV_SOURCE_DIR "/tests/data/compounds/compounds.tsv"));
+  REQUIRE(scores.compounds >= 200);
+  REQUIRE(scores.non_compounds >= 200);
+  CHECK(scores.precision() >= 0.9);
+  CHECK(scores.recall() >= 0.85);
+  CHECK(scores.false_splits * 100 <= scores.non_compounds);  // at most 1% of non-compounds split
+}
+
+// Labelled after the rules were frozen, never used to tune them: the fair figures.
+TEST_CASE("decompounding holds up on held-out hand-labelled words", "[decompounding]") {
+  const Scores scores = score(read_labelled_words(ARKIV_SOURCE_DIR "/tests/data/compounds/compounds_heldout.tsv"));
+  REQUIRE(scores.compounds >= 80);
+  CHECK(scores.precision() >= 0.8);
+  CHECK(scores.recall() >= 0.75);
 }
