@@ -1,7 +1,9 @@
 #pragma once
 // Readers: one file -> the raw text of each page. Internal to the corpus module.
+#include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace arkiv {
@@ -18,5 +20,13 @@ struct RawText {
 // UTF-16 with BOM, Windows-1252/ISO-8859-1) to UTF-8. Throws DataError or IoError naming the
 // file and the reason (binary, encrypted or corrupt PDF, unreadable, too large ...).
 RawText read_raw_text(const std::filesystem::path& file);
+
+// --- One reader per format, given the file's bytes; `file` names it in error messages. ---
+RawText read_plain_text(std::string_view bytes, const std::filesystem::path& file);
+RawText read_pdf(std::string_view bytes, const std::filesystem::path& file);
+RawText read_html(std::string_view bytes, const std::filesystem::path& file);
+
+// Files larger than this are refused with a DataError (bounded memory per file).
+inline constexpr std::uintmax_t kMaxInputBytes = 512ull * 1024 * 1024;
 
 }  // namespace arkiv
