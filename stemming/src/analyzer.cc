@@ -3,7 +3,6 @@
 #include <array>
 #include <deque>
 #include <optional>
-#include <unordered_map>
 
 #include <unicode/ubrk.h>
 
@@ -12,6 +11,7 @@
 #include "stemming/src/equivalences.h"
 #include "stemming/src/snowball_stemmer.h"
 #include "stemming/src/text_normalisation.h"
+#include "stemming/src/word_cache.h"
 #include "stemming/src/word_segmenter.h"
 
 namespace arkiv {
@@ -22,25 +22,13 @@ namespace {
 constexpr std::size_t kChunkBytes = 4u << 20;
 constexpr std::size_t kChunkSearchBytes = 64u << 10;
 // Distinct words cached per Analyzer before the cache is emptied (a text has far fewer).
-constexpr std::size_t kWordCacheLimit = 1u << 17;
+constexpr std::size_t kWordCacheLimit = 1u << 18;
+constexpr std::size_t kMaxCachedWordBytes = 128;
 // Longer "words" (base64, URLs without dots, junk) are kept but neither stemmed nor split.
 constexpr std::size_t kMaxAnalysedWordBytes = 96;
 // A token leaves the window once the longest hyphen link it may start is visible:
 // first word, conjunction, "/", conjunction, head.
 constexpr std::size_t kLinkWindow = 5;
-
-// Everything about a word that depends only on how it is written: cached per Analyzer.
-struct WordAnalysis {
-  bool is_letter_word = false;
-  std::string norm;
-  std::string stem;
-  std::vector<std::string> parts;
-  std::vector<std::string> part_stems;
-  std::vector<std::string> folded;
-  std::vector<std::string> folded_stems;
-  std::vector<std::string> variants;
-  std::vector<std::string> variant_stems;
-};
 
 void add_unique(std::vector<std::string>& list, std::string value) {
   if (value.empty()) return;
@@ -80,7 +68,7 @@ struct Analyzer::Impl {
   AnalyzerOptions options;
   WordSegmenter segmenter;
   std::array<std::unique_ptr<SnowballStemmer>, 5> stemmers;
-  std::unordered_map<std::string, WordAnalysis> word_cache;
+  WordCache word_cache{kWordCacheLimit};
 
   SnowballStemmer& stemmer_for(Language language) {
     auto& stemmer = stemmers[static_cast<std::size_t>(language)];
@@ -98,45 +86,76 @@ struct Analyzer::Impl {
     return decompounder_for(options.language).split(norm);
   }
 
-  WordAnalysis analyse_word(std::string_view text, bool is_letter_word) {
+  WordAnalysis analyse_word(std::string norm, bool is_letter_word) {
     WordAnalysis word;
     word.is_letter_word = is_letter_word;
-    normalise_word(text, word.norm);
+    word.norm = std::move(norm);
     const bool stemmable = is_letter_word && is_stemmable(word.norm);
     word.stem = stemmable ? stemmer_for(options.language).stem(word.norm) : word.norm;
     if (!stemmable) return word;
+    auto derived = std::make_shared<WordDerivations>();
     if (options.fold) {
       std::string folded = fold_scandinavian(word.norm);
       if (folded != word.norm) {
-        add_unique(word.folded_stems, fold_scandinavian(word.stem));
-        add_unique(word.folded_stems, stem_word(folded, options.language));
-        word.folded.push_back(std::move(folded));
+        add_unique(derived->folded_stems, fold_scandinavian(word.stem));
+        add_unique(derived->folded_stems, stem_word(folded, options.language));
+        derived->folded.push_back(std::move(folded));
       }
     }
     if (options.decompound) {
-      word.parts = decompose(word.norm);
-      for (const std::string& part : word.parts) add_unique(word.part_stems, stem_word(part, options.language));
+      derived->parts = decompose(word.norm);
+      for (const std::string& part : derived->parts) add_unique(derived->part_stems, stem_word(part, options.language));
     }
     if (options.variants) {
       // The index holds stems from each document's own stemmer, so a variant is stemmed in its language.
       for (Variant& variant : cross_language_variants(word.norm, options.language)) {
         std::string variant_stem = stem_word(variant.word, variant.language);
-        if (variant_stem != word.stem) add_unique(word.variant_stems, std::move(variant_stem));
-        add_unique(word.variants, std::move(variant.word));
+        if (variant_stem != word.stem) add_unique(derived->variant_stems, std::move(variant_stem));
+        add_unique(derived->variants, std::move(variant.word));
       }
     }
+    if (!derived->empty()) word.derived = std::move(derived);
     return word;
   }
 
-  const WordAnalysis& cached_word(const std::string& text, bool is_letter_word, WordAnalysis& uncached) {
-    const auto found = word_cache.find(text);
-    if (found != word_cache.end()) {
-      if (found->second.is_letter_word == is_letter_word) return found->second;
-      uncached = analyse_word(text, is_letter_word);
-      return uncached;
+  // Looked up as written, then by norm, so "Sygehusene" and "sygehusene" are analysed once.
+  // Fills token.norm, token.stem and the derived lists.
+  void analyse_into(Token& token, bool is_letter_word) {
+    CachedWord found;
+    if (token.text.size() <= kMaxCachedWordBytes && word_cache.find(token.text, is_letter_word, found)) {
+      return fill_from(token, found);
     }
-    if (word_cache.size() >= kWordCacheLimit) word_cache.clear();
-    return word_cache.emplace(text, analyse_word(text, is_letter_word)).first->second;
+    std::string norm;
+    normalise_word(token.text, norm);
+    const bool same = norm == token.text;
+    if (!same && word_cache.find(norm, is_letter_word, found)) {
+      if (token.text.size() <= kMaxCachedWordBytes) found = word_cache.insert_alias(token.text, is_letter_word, found);
+      return fill_from(token, found);
+    }
+    const WordAnalysis word = analyse_word(std::move(norm), is_letter_word);
+    if (token.text.size() > kMaxCachedWordBytes || !WordCache::can_hold(token.text, word)) {
+      token.norm = word.norm;
+      token.stem = word.stem;
+      return fill_derived(token, word.derived.get());
+    }
+    if (!same) word_cache.insert(word.norm, word);
+    fill_from(token, word_cache.insert(token.text, word));
+  }
+
+  static void fill_from(Token& token, const CachedWord& word) {
+    token.norm = word.norm;
+    token.stem = word.stem;
+    fill_derived(token, word.derived);
+  }
+
+  static void fill_derived(Token& token, const WordDerivations* derived) {
+    if (!derived) return;
+    token.parts = derived->parts;
+    token.part_stems = derived->part_stems;
+    token.folded = derived->folded;
+    token.folded_stems = derived->folded_stems;
+    token.variants = derived->variants;
+    token.variant_stems = derived->variant_stems;
   }
 
   Token make_token(std::string_view input, const WordSegment& segment, std::size_t chunk_offset,
@@ -147,16 +166,7 @@ struct Analyzer::Impl {
     token.position = position;
     token.is_number = segment.rule_status >= UBRK_WORD_NUMBER && segment.rule_status < UBRK_WORD_NUMBER_LIMIT;
     token.text = repair_utf8(input.substr(token.start, token.end - token.start));
-    WordAnalysis uncached;
-    const WordAnalysis& word = cached_word(token.text, is_letter_status(segment.rule_status), uncached);
-    token.norm = word.norm;
-    token.stem = word.stem;
-    token.parts = word.parts;
-    token.part_stems = word.part_stems;
-    token.folded = word.folded;
-    token.folded_stems = word.folded_stems;
-    token.variants = word.variants;
-    token.variant_stems = word.variant_stems;
+    analyse_into(token, is_letter_status(segment.rule_status));
     return token;
   }
 

@@ -1,0 +1,115 @@
+#include "stemming/src/word_cache.h"
+
+#include <algorithm>
+#include <functional>
+#include <limits>
+
+namespace arkiv {
+namespace {
+
+constexpr std::size_t kMaxStringBytes = std::numeric_limits<std::uint8_t>::max();
+constexpr std::size_t kInitialSlots = 1u << 12;
+
+}  // namespace
+
+WordCache::WordCache(std::size_t max_entries) : max_entries_(max_entries), slots_(kInitialSlots, 0) {}
+
+bool WordCache::can_hold(std::string_view word, const WordAnalysis& analysis) {
+  return word.size() <= kMaxStringBytes && analysis.norm.size() <= kMaxStringBytes &&
+         analysis.stem.size() <= kMaxStringBytes;
+}
+
+std::uint64_t WordCache::hash_of(std::string_view word, bool is_letter_word) {
+  return std::hash<std::string_view>{}(word) ^ (is_letter_word ? 0x9E3779B97F4A7C15ull : 0);
+}
+
+bool WordCache::find(std::string_view word, bool is_letter_word, CachedWord& found) const {
+  const std::uint64_t hash = hash_of(word, is_letter_word);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    const std::uint32_t index = slots_[slot];
+    if (index == 0) return false;
+    const Entry& entry = entries_[index - 1];
+    if (entry.hash != hash || entry.is_letter_word != is_letter_word || entry.word_length != word.size()) continue;
+    const char* strings = entry.strings(arena_);
+    if (std::string_view(strings, entry.word_length) != word) continue;
+    found.norm = std::string_view(strings + entry.word_length, entry.norm_length);
+    found.stem = std::string_view(strings + entry.word_length + entry.norm_length, entry.stem_length);
+    found.derived = entry.derived == 0 ? nullptr : derivations_[entry.derived - 1].get();
+    found.derived_id = entry.derived;
+    return true;
+  }
+}
+
+void WordCache::clear() {
+  entries_.clear();
+  derivations_.clear();
+  arena_.clear();
+  slots_.assign(kInitialSlots, 0);
+}
+
+void WordCache::grow_slots() {
+  slots_.assign(slots_.size() * 2, 0);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    std::size_t slot = entries_[i].hash & mask;
+    while (slots_[slot] != 0) slot = (slot + 1) & mask;
+    slots_[slot] = static_cast<std::uint32_t>(i + 1);
+  }
+}
+
+CachedWord WordCache::insert(std::string_view word, const WordAnalysis& analysis) {
+  if (entries_.size() >= max_entries_) clear();
+  std::uint32_t derived_id = 0;
+  if (analysis.derived) {
+    derivations_.push_back(analysis.derived);
+    derived_id = static_cast<std::uint32_t>(derivations_.size());
+  }
+  return store(word, analysis.is_letter_word, analysis.norm, analysis.stem, derived_id);
+}
+
+CachedWord WordCache::insert_alias(std::string_view word, bool is_letter_word, const CachedWord& found) {
+  // found views this cache's storage, which store() may move: copy first. A full cache is
+  // emptied by the next insert(), never here, so found.derived_id stays valid.
+  const std::string norm(found.norm);
+  const std::string stem(found.stem);
+  return store(word, is_letter_word, norm, stem, found.derived_id);
+}
+
+CachedWord WordCache::store(std::string_view word, bool is_letter_word, std::string_view norm, std::string_view stem,
+                            std::uint32_t derived_id) {
+  Entry entry;
+  entry.hash = hash_of(word, is_letter_word);
+  entry.derived = derived_id;
+  entry.is_letter_word = is_letter_word;
+  entry.word_length = static_cast<std::uint8_t>(word.size());
+  entry.norm_length = static_cast<std::uint8_t>(norm.size());
+  entry.stem_length = static_cast<std::uint8_t>(stem.size());
+  const std::size_t total = word.size() + norm.size() + stem.size();
+  entry.is_inline = total <= sizeof entry.bytes;
+  char* out = entry.bytes;
+  if (!entry.is_inline) {
+    entry.arena_offset = static_cast<std::uint32_t>(arena_.size());
+    arena_.resize(arena_.size() + total);
+    out = arena_.data() + entry.arena_offset;
+  }
+  out = std::copy(word.begin(), word.end(), out);
+  out = std::copy(norm.begin(), norm.end(), out);
+  std::copy(stem.begin(), stem.end(), out);
+  entries_.push_back(entry);
+  if (entries_.size() * 2 > slots_.size()) {
+    grow_slots();
+  } else {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t slot = entry.hash & mask;
+    while (slots_[slot] != 0) slot = (slot + 1) & mask;
+    slots_[slot] = static_cast<std::uint32_t>(entries_.size());
+  }
+  const Entry& stored = entries_.back();
+  const char* strings = stored.strings(arena_);
+  return CachedWord{std::string_view(strings + stored.word_length, stored.norm_length),
+                    std::string_view(strings + stored.word_length + stored.norm_length, stored.stem_length),
+                    derived_id == 0 ? nullptr : derivations_[derived_id - 1].get(), derived_id};
+}
+
+}  // namespace arkiv

@@ -1,0 +1,89 @@
+#pragma once
+// Per-Analyzer cache of everything about a word that depends only on how it is written.
+// Open addressing over small fixed-size entries whose strings (word, norm, stem) sit side by
+// side in one arena: a lookup touches a slot and one or two cache lines. Frequent words are met
+// first, so their entries cluster at the front. Not thread-safe.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace arkiv {
+
+// What most words lack, kept out of line and shared.
+struct WordDerivations {
+  std::vector<std::string> parts;
+  std::vector<std::string> part_stems;
+  std::vector<std::string> folded;
+  std::vector<std::string> folded_stems;
+  std::vector<std::string> variants;
+  std::vector<std::string> variant_stems;
+
+  bool empty() const {
+    return parts.empty() && part_stems.empty() && folded.empty() && folded_stems.empty() && variants.empty() &&
+           variant_stems.empty();
+  }
+};
+
+struct WordAnalysis {
+  bool is_letter_word = false;
+  std::string norm;
+  std::string stem;
+  std::shared_ptr<const WordDerivations> derived;  // null when the word has none
+};
+
+// A cached analysis; the views are valid until the next insert.
+struct CachedWord {
+  std::string_view norm;
+  std::string_view stem;
+  const WordDerivations* derived = nullptr;
+  std::uint32_t derived_id = 0;  // the cache's handle on derived
+};
+
+class WordCache {
+ public:
+  // Holds at most max_entries words; when full, the next insert empties it.
+  explicit WordCache(std::size_t max_entries);
+
+  // True when word, norm and stem are short enough (255 bytes each) to be cached.
+  static bool can_hold(std::string_view word, const WordAnalysis& analysis);
+
+  // The analysis stored for (word, is_letter_word), if any.
+  bool find(std::string_view word, bool is_letter_word, CachedWord& found) const;
+
+  // Stores analysis under word (can_hold must be true) and returns the stored copy.
+  CachedWord insert(std::string_view word, const WordAnalysis& analysis);
+
+  // Stores a found word's analysis again under another spelling (as written vs normalised).
+  CachedWord insert_alias(std::string_view word, bool is_letter_word, const CachedWord& found);
+
+ private:
+  // One cache line: the header and, for most words, word + norm + stem inline.
+  struct alignas(64) Entry {
+    std::uint64_t hash = 0;
+    std::uint32_t derived = 0;       // index + 1 in derivations_; 0 = none
+    std::uint32_t arena_offset = 0;  // where the strings are when they do not fit inline
+    std::uint8_t word_length = 0;
+    std::uint8_t norm_length = 0;
+    std::uint8_t stem_length = 0;
+    bool is_letter_word = false;
+    bool is_inline = false;
+    char bytes[43] = {};
+
+    const char* strings(const std::string& arena) const { return is_inline ? bytes : arena.data() + arena_offset; }
+  };
+  static std::uint64_t hash_of(std::string_view word, bool is_letter_word);
+  void clear();
+  void grow_slots();
+  CachedWord store(std::string_view word, bool is_letter_word, std::string_view norm, std::string_view stem,
+                   std::uint32_t derived_id);
+
+  std::size_t max_entries_;
+  std::vector<std::uint32_t> slots_;  // entry index + 1; 0 = empty
+  std::vector<Entry> entries_;
+  std::vector<std::shared_ptr<const WordDerivations>> derivations_;
+  std::string arena_;
+};
+
+}  // namespace arkiv
