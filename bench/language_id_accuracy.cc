@@ -1,6 +1,8 @@
 // Language identification report: accuracy on the held-out UD treebanks (dev+test) for chunks
 // of 1, 5 and 20 sentences with a confusion row per language, and throughput on the sample
-// corpus. Not part of ctest. Build and run from the project root:
+// corpus. With "--paragraphs FILE CODE" it reports instead the accuracy on FILE, one text a line
+// in language CODE (e.g. the held-out legal paragraphs language_profiles_train.py writes).
+// Not part of ctest. Build and run from the project root:
 //   cmake --build <build> --target arkiv_stemming
 //   g++ -std=c++20 -O2 -I. bench/language_id_accuracy.cc <build>/stemming/libarkiv_stemming.a
 //       -licuuc -licui18n -lstemmer -lxapian -o /tmp/language_id_accuracy && /tmp/language_id_accuracy
@@ -98,10 +100,32 @@ void report_throughput() {
             << " MB/s of document prefixes (reading stops early once one language leads clearly)\n";
 }
 
+void report_paragraphs(const std::string& path, arkiv::Language expected) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::array<std::size_t, 5> guesses{};
+  std::size_t total = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    ++guesses[static_cast<std::size_t>(arkiv::identify_language(line).language)];
+    ++total;
+  }
+  std::cout << path << ": " << guesses[static_cast<std::size_t>(expected)] << "/" << total << " correct as "
+            << arkiv::language_code(expected) << " (guesses:";
+  for (std::size_t l = 0; l < guesses.size(); ++l) {
+    std::cout << " " << arkiv::language_code(static_cast<arkiv::Language>(l)) << "=" << guesses[l];
+  }
+  std::cout << ")\n";
+}
+
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
   try {
+    if (argc == 4 && std::string(argv[1]) == "--paragraphs") {
+      report_paragraphs(argv[2], arkiv::parse_language(argv[3]));
+      return 0;
+    }
     report_accuracy();
     report_throughput();
   } catch (const std::exception& error) {

@@ -2,7 +2,7 @@
 """Builds stemming/data/language_profiles.tsv, the character n-gram and word profiles that
 arkiv::identify_language scores text against. Run from the project root:
 
-    python3 stemming/data/language_profiles_train.py /path/to/unpacked/sources
+    python3 stemming/data/language_profiles_train.py /path/to/unpacked/sources [held-out-dir]
 
 Training text (see language_profiles.SOURCE.md): Danish laws of 2025 (Danish-law-mcp seed),
 Norwegian Lovtidend 2025 in bokmål and nynorsk plus the nynorsk real-estate statutes
@@ -25,26 +25,39 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 def words(text):
     return [w.lower() for w in WORD.findall(text)]
 
+HELD_OUT_PARAGRAPHS = 1000  # paragraphs of at least 8 words kept from the documents after the cut-off
+
+def keep_held_out(held_out, paragraph):
+    paragraph = " ".join(paragraph.split())
+    if len(held_out) < HELD_OUT_PARAGRAPHS and len(paragraph.split()) >= 8: held_out.append(paragraph)
+
 def danish_law(root):
-    parts, size = [], 0
+    """Training text of the first documents up to CORPUS_CHARS, and held-out paragraphs of the rest."""
+    parts, held_out, size = [], [], 0
     for path in sorted(glob.glob(f"{root}/seed/data/seed/*.json")):
-        for provision in json.load(open(path, encoding="utf-8")).get("provisions", []):
-            parts.append(provision["content"]); size += len(provision["content"])
-        if size > CORPUS_CHARS: break
-    return "\n".join(parts)
+        provisions = [p["content"] for p in json.load(open(path, encoding="utf-8")).get("provisions", [])]
+        if size > CORPUS_CHARS:
+            for provision in provisions: keep_held_out(held_out, provision)
+            continue
+        parts += provisions; size += sum(map(len, provisions))
+    return "\n".join(parts), held_out
 
 def lovdata(root, lang):
+    """As danish_law, for the Lovtidend documents in one language (nn: all of them are training text)."""
     paths = sorted(glob.glob(f"{root}/lti/2025/*.xml"))
     if lang == "nn": paths += sorted(glob.glob("/work/shared/data/lovdata-public-data/real-estate/nl/*.xml"))
-    parts, size = [], 0
+    parts, held_out, size = [], [], 0
     for path in paths:
         doc = open(path, encoding="utf-8").read()
         if f'<html lang="{lang}"' not in doc[:200]: continue
         body = doc.split('<main', 1)[-1]
+        if size > CORPUS_CHARS:
+            for paragraph in re.findall(r"<(?:p|article)\b[^>]*>(.*?)</(?:p|article)>", body, flags=re.S):
+                keep_held_out(held_out, html.unescape(re.sub(r"<[^>]+>", " ", paragraph)))
+            continue
         text = html.unescape(re.sub(r"<[^>]+>", " ", body))
         parts.append(text); size += len(text)
-        if size > CORPUS_CHARS: break
-    return "\n".join(parts)
+    return "\n".join(parts), held_out
 
 def lines(path, encoding="utf-8"):
     return [l.strip() for l in open(path, encoding=encoding) if l.strip()]
@@ -52,13 +65,18 @@ def lines(path, encoding="utf-8"):
 def snowball_stop(path):
     return [l.split("|")[0].split()[0] for l in open(path, encoding="utf-8") if l.split("|")[0].strip()]
 
-def main(root):
+def main(root, held_out_dir=None):
     random.seed(2026)
     stopwords_iso = json.load(open("/work/shared/data/stopwords-iso/stopwords-iso.json", encoding="utf-8"))
     markers = {}
     for line in lines("stemming/data/language_profiles_markers.tsv")[3:]:
         lang, text = line.split("\t"); markers[lang] = text.split()
-    corpus = {"da": words(danish_law(root)), "nb": words(lovdata(root, "nb")), "nn": words(lovdata(root, "nn")),
+    (da_text, da_held_out), (nb_text, nb_held_out), (nn_text, _) = danish_law(root), lovdata(root, "nb"), lovdata(root, "nn")
+    if held_out_dir:
+        for lang, paragraphs in (("da", da_held_out), ("nb", nb_held_out)):
+            with open(f"{held_out_dir}/held_out_{lang}.txt", "w", encoding="utf-8") as out:
+                out.write("\n".join(paragraphs) + "\n")
+    corpus = {"da": words(da_text), "nb": words(nb_text), "nn": words(nn_text),
               "sv": lines("tests/data/snowball/swedish/voc.txt") + snowball_stop("tests/data/stopwords/algorithms/swedish/stop.txt") + stopwords_iso["sv"],
               "en": lines("tests/data/snowball/english/voc.txt") + snowball_stop("tests/data/stopwords/algorithms/english/stop.txt") + stopwords_iso["en"]}
     # The Norwegian lists are ISO-8859-1, the Danish one UTF-8.
@@ -134,4 +152,6 @@ def write_profiles(path, word_counts, ngram_counts, class_counts):
             out.write("\t".join(row) + "\n")
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp")
+    # language_profiles_train.py SOURCES [HELD_OUT_DIR]: with HELD_OUT_DIR, also write held_out_da.txt
+    # and held_out_nb.txt there (one legal paragraph a line, from documents not trained on).
+    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp", sys.argv[2] if len(sys.argv) > 2 else None)
