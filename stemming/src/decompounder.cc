@@ -27,7 +27,7 @@ constexpr std::size_t kMinModifierBeforeShortHead = 5;
 
 // How short the next head may be (see above); indexes the segmentation memo.
 enum class HeadLength : std::uint8_t { kNormal, kShortAfterS, kShortBase };
-constexpr int kMaxDepth = 3;                   // recursion into parts that are compounds themselves
+constexpr int kMaxDepth = 3;  // recursion into parts that are compounds themselves
 constexpr std::array<std::string_view, 3> kLinks = {"s", "", "e"};
 
 std::size_t code_points(std::string_view word) {
@@ -223,8 +223,7 @@ class LexiconDecompounder final : public Decompounder {
       const Segment& s = best->segments[i];
       const bool is_last = i + 1 == best->segments.size();
       // The head as written keeps the word's own ending: "ministeriet", not "ministeri".
-      const std::string_view text =
-          is_last ? word.substr(s.begin) : target.substr(s.begin, s.end - s.begin);
+      const std::string_view text = is_last ? word.substr(s.begin) : target.substr(s.begin, s.end - s.begin);
       std::size_t inner_head = 0;
       if (decompose(text, depth + 1, parts, inner_head)) {
         if (is_last) head = s.begin + inner_head;
@@ -281,9 +280,9 @@ class LexiconDecompounder final : public Decompounder {
       for (std::string_view link : kLinks) {
         if (length < (link == "s" ? kMinPartLengthBesideS : kMinPartLength)) continue;
         if (word.substr(end).substr(0, link.size()) != link || end + link.size() >= word.size()) continue;
-        const HeadLength head_length = link == "s"                                             ? HeadLength::kShortAfterS
+        const HeadLength head_length = link == "s" ? HeadLength::kShortAfterS
                                        : link.empty() && length >= kMinModifierBeforeShortHead ? HeadLength::kShortBase
-                                                                                             : HeadLength::kNormal;
+                                                                                               : HeadLength::kNormal;
         std::optional<Segmentation> tail = best_from(search, end + link.size(), head_length, false);
         if (!tail) continue;
         Segmentation candidate;
@@ -303,7 +302,6 @@ class LexiconDecompounder final : public Decompounder {
     if (code_points(base) < (head_length == HeadLength::kNormal ? kMinPartLength : kMinPartLengthBesideS)) return false;
     return !rules_.not_head.count(base) && !rules_.not_head.count(std::string(head));
   }
-
 
   // The head without its inflectional ending, when that is a lexicon word whose Snowball stem
   // begins the head's stem: "uddannelsen" -> "uddannelse", "væsenet" -> "væsen", "budgettet" ->
@@ -336,7 +334,6 @@ class LexiconDecompounder final : public Decompounder {
     return std::string(head);
   }
 
-
   Language language_;
   const Lexicon& lexicon_;
   const WordRules& rules_;
@@ -353,15 +350,18 @@ class NoSplitDecompounder final : public Decompounder {
 const Decompounder& decompounder_for(Language language) {
   switch (language) {
     case Language::da: {
-      static const LexiconDecompounder danish(Language::da, Lexicon::for_language(Language::da), rules_for(Language::da));
+      static const LexiconDecompounder danish(Language::da, Lexicon::for_language(Language::da),
+                                              rules_for(Language::da));
       return danish;
     }
     case Language::nb: {
-      static const LexiconDecompounder bokmal(Language::nb, Lexicon::for_language(Language::nb), rules_for(Language::nb));
+      static const LexiconDecompounder bokmal(Language::nb, Lexicon::for_language(Language::nb),
+                                              rules_for(Language::nb));
       return bokmal;
     }
     case Language::nn: {
-      static const LexiconDecompounder nynorsk(Language::nn, Lexicon::for_language(Language::nn), rules_for(Language::nn));
+      static const LexiconDecompounder nynorsk(Language::nn, Lexicon::for_language(Language::nn),
+                                               rules_for(Language::nn));
       return nynorsk;
     }
     default: {

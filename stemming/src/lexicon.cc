@@ -113,7 +113,8 @@ const Lexicon& Lexicon::for_language(Language language) {
       const std::size_t tab1 = line.find('\t');
       const std::size_t tab2 = tab1 == std::string::npos ? tab1 : line.find('\t', tab1 + 1);
       if (tab2 == std::string::npos || tab2 + 1 == line.size()) {
-        throw DataError(table.string() + ":" + std::to_string(line_number) + ": expected language<TAB>path<TAB>encoding");
+        throw DataError(table.string() + ":" + std::to_string(line_number) +
+                        ": expected language<TAB>path<TAB>encoding");
       }
       if (parse_language(line.substr(0, tab1)) == language) {
         word_list = line.substr(tab1 + 1, tab2 - tab1 - 1);
@@ -177,8 +178,6 @@ bool Lexicon::contains_common_word(std::string_view normalised_word) const {
   return entry != 0 && (entry & kCapitalisedOnly) == 0;
 }
 
-std::size_t Lexicon::memory_bytes() const {
-  return words_.capacity() + slots_.capacity() * sizeof(std::uint32_t);
-}
+std::size_t Lexicon::memory_bytes() const { return words_.capacity() + slots_.capacity() * sizeof(std::uint32_t); }
 
 }  // namespace arkiv

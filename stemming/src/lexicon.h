@@ -45,7 +45,7 @@ class Lexicon {
   std::size_t find_slot(std::string_view word) const;
   std::string_view word_at(std::uint32_t offset) const;
 
-  std::string words_;                // each word followed by '\n'
+  std::string words_;  // each word followed by '\n'
   // offset + 1 into words_ (0 = empty), plus kCapitalisedOnly; size a power of two.
   std::vector<std::uint32_t> slots_;
   std::size_t word_count_ = 0;

@@ -1,6 +1,5 @@
 // Precision and recall of decompounding on hand-labelled words (tests/data/compounds).
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -69,9 +68,8 @@ Scores score(const std::vector<LabelledWord>& rows) {
       if (!parts.empty() && stems(parts, analyzer) == stems(row.expected, analyzer)) ++scores.correct;
     }
   }
-  WARN(scores.compounds << " compounds, " << scores.non_compounds << " non-compounds: precision "
-                        << scores.precision() << ", recall " << scores.recall() << ", false splits "
-                        << scores.false_splits);
+  WARN(scores.compounds << " compounds, " << scores.non_compounds << " non-compounds: precision " << scores.precision()
+                        << ", recall " << scores.recall() << ", false splits " << scores.false_splits);
   return scores;
 }
 

@@ -1,7 +1,7 @@
 // Decompounding and suspended compounds on the must-hold cases of the brief.
 #include <catch2/catch.hpp>
-
 #include <string>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -93,4 +93,19 @@ TEST_CASE("a suspended compound is not completed when the second word is not a c
   CHECK_FALSE(arkiv::complete_suspended_compound("sundheds", "behandling", Language::da).has_value());
   CHECK_FALSE(arkiv::complete_suspended_compound("sundheds", "og", Language::da).has_value());
   CHECK_FALSE(arkiv::complete_suspended_compound("", "ældreministeriet", Language::da).has_value());
+}
+
+TEST_CASE("threads that use the decompounder at once get the same splits", "[decompounding]") {
+  const std::vector<std::string> words = {"spesialisthelsetjenesten", "helseforetakene", "sykehusene",
+                                          "pasientbehandlingen", "regjeringen"};
+  std::vector<std::vector<std::string>> results(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < results.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (const std::string& word : words)
+        results[t].push_back(joined(arkiv::decompounder_for(Language::nn).split(word)));
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const auto& result : results) CHECK(result == results.front());
 }

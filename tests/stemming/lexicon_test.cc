@@ -1,12 +1,12 @@
 // Lexicons from the Debian word lists, and is_known_word.
-#include <catch2/catch.hpp>
+#include "stemming/src/lexicon.h"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include "stemming/analyzer.h"
-#include "stemming/src/lexicon.h"
 
 namespace {
 
@@ -31,8 +31,8 @@ TEST_CASE("the danish and norwegian lexicons hold their word lists, case-folded"
   CHECK(bokmal.contains("sykehusene"));  // the list is ISO-8859-1, decoded to UTF-8
   CHECK(bokmal.contains("område"));
   CHECK(arkiv::Lexicon::for_language(Language::nn).contains("sjukehuset"));
-  WARN("lexicon memory: da " << danish.memory_bytes() / 1000000.0 << " MB, nb "
-                             << bokmal.memory_bytes() / 1000000.0 << " MB");
+  WARN("lexicon memory: da " << danish.memory_bytes() / 1000000.0 << " MB, nb " << bokmal.memory_bytes() / 1000000.0
+                             << " MB");
 }
 
 TEST_CASE("names listed only capitalised are words but not common words", "[lexicon]") {
@@ -77,7 +77,10 @@ TEST_CASE("whole words, case variants and compounds of known parts are known wor
       {Language::da, "patientsikkerhedsarbejdet", true},
       {Language::da, "sundhedsmi", false},
       {Language::da, "nisteriet", false},
-      {Language::da, "o\xef\xbf\xbd" "entlige", false},
+      {Language::da,
+       "o\xef\xbf\xbd"
+       "entlige",
+       false},
       {Language::da, "forvalt", true},
       {Language::da, "ning", false},
       {Language::nb, "spesialisthelsetjenesten", true},
