@@ -41,7 +41,8 @@ void report_accuracy() {
   const std::array<Treebank, 3> treebanks{{{"UD_Danish-DDT", "da_ddt", arkiv::Language::da},
                                            {"UD_Norwegian-Bokmaal", "no_bokmaal", arkiv::Language::nb},
                                            {"UD_Norwegian-Nynorsk", "no_nynorsk", arkiv::Language::nn}}};
-  std::cout << "| treebank | sentences a chunk | chunks | correct | da | nb | nn | sv | en | confidence >= 0.9: share, correct |\n"
+  std::cout << "| treebank | sentences a chunk | chunks | correct | da | nb | nn | sv | en | confidence >= 0.9: share, "
+               "correct |\n"
                "|---|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& treebank : treebanks) {
     auto sentences = treebank_sentences(treebank.folder, treebank.prefix);

@@ -106,11 +106,15 @@ const EquivalenceTable& equivalence_table() {
 // are often mixed (or mis-identified), so each searches both Norwegian columns.
 std::vector<std::size_t> searched_columns(Language language) {
   switch (language) {
-    case Language::da: return {0};
-    case Language::nb: return {1, 2};
-    case Language::nn: return {2, 1};
+    case Language::da:
+      return {0};
+    case Language::nb:
+      return {1, 2};
+    case Language::nn:
+      return {2, 1};
     case Language::sv:
-    case Language::en: return {};
+    case Language::en:
+      return {};
   }
   return {};
 }

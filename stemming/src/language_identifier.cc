@@ -22,8 +22,8 @@ constexpr double kSmoothing = 0.5;         // additive (Lidstone) smoothing of t
 constexpr double kWordWeight = 5.0;        // a whole-word match outweighs one n-gram (chosen on held-out legal nb text)
 constexpr double kWordListWeight = 4.0;    // a short word listed for one language only is strong evidence
 constexpr double kDecisiveMargin = 200.0;  // log-likelihood lead after which reading stops early
-constexpr std::size_t kMaxScoredLetters = 40; // letters of a word scored as n-grams
-constexpr double kConfidenceScale = 8.0;   // log-likelihood margin at which confidence is 1 - 1/e
+constexpr std::size_t kMaxScoredLetters = 40;  // letters of a word scored as n-grams
+constexpr double kConfidenceScale = 8.0;       // log-likelihood margin at which confidence is 1 - 1/e
 
 std::optional<double> parse_count(std::string_view field) {
   if (field.empty() || field.size() > 15) return std::nullopt;
@@ -76,8 +76,8 @@ LanguageProfiles LanguageProfiles::load(const std::filesystem::path& path, const
     LogProbabilities log_probabilities;
     for (std::size_t l = 0; l < counts.size(); ++l) {
       const Totals& t = total->second;
-      log_probabilities[l] = static_cast<float>(
-          std::log((counts[l] + kSmoothing) / (t.tokens[l] + kSmoothing * t.vocabulary)));
+      log_probabilities[l] =
+          static_cast<float>(std::log((counts[l] + kSmoothing) / (t.tokens[l] + kSmoothing * t.vocabulary)));
     }
     FeatureTable& table = fields[0] == "w"   ? profiles.words_
                           : fields[0] == "g" ? profiles.ngrams_
@@ -107,7 +107,8 @@ void LanguageProfiles::load_lexicon(const std::filesystem::path& path) {
   if (word_list_class_of_.empty()) reader.fail_file("no words");
 }
 
-void LanguageProfiles::add_word(std::string_view padded_word, std::array<double, kIdentifiedLanguages.size()>& scores) const {
+void LanguageProfiles::add_word(std::string_view padded_word,
+                                std::array<double, kIdentifiedLanguages.size()>& scores) const {
   auto add = [&](const FeatureTable& table, std::string_view feature, double weight) {
     auto found = table.find(feature);
     if (found == table.end()) return;  // unseen in training: no evidence either way

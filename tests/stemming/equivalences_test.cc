@@ -1,15 +1,14 @@
 // Danish <-> bokmål <-> nynorsk equivalences (stemming/data/equivalences.tsv).
-#include <catch2/catch.hpp>
+#include "stemming/src/equivalences.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 #include <string>
 #include <tuple>
-
-#include "stemming/src/equivalences.h"
 
 namespace {
 

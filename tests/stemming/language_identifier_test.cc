@@ -1,8 +1,9 @@
 // Language identification (arkiv::identify_language). The UD treebanks' dev and test files are
 // the held-out evaluation set: the profiles are trained on other text (language_profiles.SOURCE.md).
-#include <catch2/catch.hpp>
+#include "stemming/src/language_identifier.h"
 
 #include <array>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -11,8 +12,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include "stemming/src/language_identifier.h"
 
 namespace {
 
@@ -32,7 +31,8 @@ std::string read_file(const std::filesystem::path& path) {
 std::vector<std::string> treebank_sentences(const std::string& folder, const std::string& prefix) {
   std::vector<std::string> sentences;
   for (const char* part : {"dev", "test"}) {
-    std::ifstream in(std::filesystem::path(ARKIV_SOURCE_DIR) / "tests/data" / folder / (prefix + "-ud-" + part + ".conllu"));
+    std::ifstream in(std::filesystem::path(ARKIV_SOURCE_DIR) / "tests/data" / folder /
+                     (prefix + "-ud-" + part + ".conllu"));
     REQUIRE(in);
     for (std::string line; std::getline(in, line);) {
       if (line.rfind("# text = ", 0) == 0) sentences.push_back(line.substr(9));
@@ -84,8 +84,8 @@ struct Treebank {
   Language language;
 };
 constexpr std::array<Treebank, 3> kTreebanks{{{"UD_Danish-DDT", "da_ddt", Language::da},
-                                             {"UD_Norwegian-Bokmaal", "no_bokmaal", Language::nb},
-                                             {"UD_Norwegian-Nynorsk", "no_nynorsk", Language::nn}}};
+                                              {"UD_Norwegian-Bokmaal", "no_bokmaal", Language::nb},
+                                              {"UD_Norwegian-Nynorsk", "no_nynorsk", Language::nn}}};
 
 }  // namespace
 
@@ -105,22 +105,29 @@ TEST_CASE("chunks of 20 treebank sentences are identified at least 99% correctly
 TEST_CASE("hand-written health-governance sentences are identified in all five languages") {
   // Written for this test (not from any training source); one real sentence a row.
   auto [text, expected] = GENERATE(table<std::string, Language>({
-      {"Sygehusene skal nedbringe ventetiden for patienter med kræft, og regionerne har fået flere penge til det.", Language::da},
+      {"Sygehusene skal nedbringe ventetiden for patienter med kræft, og regionerne har fået flere penge til det.",
+       Language::da},
       {"Lægerne mener ikke, at der er nok sygeplejersker på afdelingen om natten.", Language::da},
-      {"Sykehusene må redusere ventetiden for pasienter med kreft, og regjeringen har bevilget mer penger.", Language::nb},
+      {"Sykehusene må redusere ventetiden for pasienter med kreft, og regjeringen har bevilget mer penger.",
+       Language::nb},
       {"Legene mener at det ikke er nok sykepleiere på avdelingen om natten.", Language::nb},
       {"Sjukehusa må korte ned ventetida for pasientar med kreft, og regjeringa har løyvd meir pengar.", Language::nn},
       {"Legane meiner at det ikkje er nok sjukepleiarar på avdelinga om natta.", Language::nn},
-      {"Sjukhusen måste korta väntetiderna för patienter med cancer, och regeringen har skjutit till mer pengar.", Language::sv},
+      {"Sjukhusen måste korta väntetiderna för patienter med cancer, och regeringen har skjutit till mer pengar.",
+       Language::sv},
       {"Läkarna anser att det inte finns tillräckligt många sjuksköterskor på avdelningen på natten.", Language::sv},
-      {"Hospitals must reduce waiting times for patients with cancer, and the government has provided more money.", Language::en},
+      {"Hospitals must reduce waiting times for patients with cancer, and the government has provided more money.",
+       Language::en},
       {"The doctors say that there are not enough nurses on the ward at night.", Language::en},
       {"Regionen har ansvaret for sygehusvæsenet, mens kommunerne står for hjemmeplejen.", Language::da},
-      {"Helseforetakene har ansvaret for spesialisthelsetjenesten, mens kommunene har ansvaret for fastlegene.", Language::nb},
-      {"Helseføretaka har ansvaret for spesialisthelsetenesta, medan kommunane har ansvaret for fastlegane.", Language::nn},
+      {"Helseforetakene har ansvaret for spesialisthelsetjenesten, mens kommunene har ansvaret for fastlegene.",
+       Language::nb},
+      {"Helseføretaka har ansvaret for spesialisthelsetenesta, medan kommunane har ansvaret for fastlegane.",
+       Language::nn},
       {"Regionerna ansvarar för sjukvården, medan kommunerna har hand om äldreomsorgen.", Language::sv},
       {"Vi vet inte hur många som väntar på en operation i dag.", Language::sv},
-      {"The regions are responsible for hospitals, while the municipalities look after care for the elderly.", Language::en},
+      {"The regions are responsible for hospitals, while the municipalities look after care for the elderly.",
+       Language::en},
       {"We do not know how many people are waiting for an operation today.", Language::en},
   }));
   CAPTURE(text);
@@ -155,7 +162,8 @@ TEST_CASE("invalid UTF-8 and text longer than the read prefix are identified wit
   std::string broken = "Legane meiner at det ikkje er nok sjukepleiarar \xff\xfe på avdelinga \xc3 om natta.";
   CHECK(code(arkiv::identify_language(broken).language) == "nn");
   std::string long_text;
-  while (long_text.size() < 3 * arkiv::kIdentificationPrefixBytes) long_text += "Dei seier at ho ikkje kjem heim i kveld. ";
+  while (long_text.size() < 3 * arkiv::kIdentificationPrefixBytes)
+    long_text += "Dei seier at ho ikkje kjem heim i kveld. ";
   CHECK(code(arkiv::identify_language(long_text).language) == "nn");
 }
 
@@ -195,6 +203,7 @@ TEST_CASE("a malformed profile file is a DataError naming the file and line") {
   CAPTURE(content);
   auto lexicon = arkiv::data_file("stemming/data/language_profiles_lexicon.tsv");
   CHECK_THROWS_AS(arkiv::LanguageProfiles::load(path, lexicon), arkiv::DataError);
-  CHECK_THROWS_WITH(arkiv::LanguageProfiles::load(path, lexicon), Catch::Matchers::Contains(path.string() + line_marker));
+  CHECK_THROWS_WITH(arkiv::LanguageProfiles::load(path, lexicon),
+                    Catch::Matchers::Contains(path.string() + line_marker));
   std::filesystem::remove(path);
 }
