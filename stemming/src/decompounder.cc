@@ -401,12 +401,36 @@ std::optional<std::string> complete_suspended_compound(std::string_view first_no
   return std::string(first_normalised) + std::string(second_normalised.substr(*head));
 }
 
+namespace {
+
+// A base form the word list leaves out although it lists inflections with the same Snowball
+// stem: "ministerie" ("ministeriet", "ministerier" are listed). Two inflections are required, as
+// a fragment may have one by accident ("ministe" + r).
+bool is_listed_via_stem(const std::string& word, Language language) {
+  if (language != Language::da && language != Language::nb && language != Language::nn) return false;
+  if (code_points(word) < kMinPartLength || !all_letters(word)) return false;
+  const Lexicon& lexicon = Lexicon::for_language(language);
+  SnowballStemmer& stemmer = stemmer_for(language);
+  std::string stem;
+  int inflections = 0;
+  for (const Ending& ending : rules_for(language).endings) {
+    if (!ending.append.empty()) continue;
+    const std::string inflected = word + ending.strip;
+    if (!lexicon.contains_common_word(inflected)) continue;
+    if (stem.empty()) stem = stemmer.stem(word);
+    if (stemmer.stem(inflected) == stem && ++inflections == 2) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool is_known_word(std::string_view normalised_word, Language language) {
   const Lexicon& lexicon = Lexicon::for_language(language);
   if (lexicon.contains(normalised_word)) return true;
   const std::string folded = normalise_lexicon_word(normalised_word);
   if (folded != normalised_word && lexicon.contains(folded)) return true;
-  return !decompounder_for(language).split(folded).empty();
+  return is_listed_via_stem(folded, language) || !decompounder_for(language).split(folded).empty();
 }
 
 }  // namespace arkiv

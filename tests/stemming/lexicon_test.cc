@@ -82,6 +82,8 @@ TEST_CASE("whole words, case variants and compounds of known parts are known wor
        "entlige",
        false},
       {Language::da, "forvalt", true},
+      {Language::da, "ministerie", true},  // not listed; "ministeriet" is
+      {Language::da, "ministe", false},
       {Language::da, "ning", false},
       {Language::nb, "spesialisthelsetjenesten", true},
       {Language::nb, "helsedirektoratet", true},
