@@ -13,9 +13,11 @@ inline const FieldPrefixes kDocumentTitle{"S", "ZS", "XPS", "XFS"};
 inline const FieldPrefixes kSectionTitle{"XT", "ZXT", "XPT", "XFT"};
 
 // Boolean filter terms.
-inline constexpr const char* kIdPrefix = "Q";              // unique section id: Q<file-hash>-<index>
-inline constexpr const char* kDocumentIdPrefix = "XD";     // parent document id (all its sections)
-inline constexpr const char* kFilePrefix = "XFILE";        // absolute file path
+inline constexpr const char* kIdPrefix = "Q";              // unique section id: Q<document-id>-<index>
+inline constexpr const char* kDocumentIdPrefix = "XD";     // parent document id: 16 hex digits, the
+                                                           // FNV-1a 64 hash of the absolute file path
+inline constexpr const char* kFilePrefix = "XFILE";        // absolute file path; "XFILE#<document-id>"
+                                                           // when the path is too long for a term
 inline constexpr const char* kOrganisationPrefix = "XO";   // canonical organisation name, lowercased
 inline constexpr const char* kTopicPrefix = "XK";          // topic id
 inline constexpr const char* kTypePrefix = "XY";           // document type
@@ -24,6 +26,17 @@ inline constexpr const char* kYearPrefix = "XYEAR";        // four-digit year
 inline constexpr const char* kMonthPrefix = "XMONTH";      // YYYYMM
 inline constexpr const char* kRolePrefix = "XR";           // part role: decision, recommendation ...
 inline constexpr const char* kKindPrefix = "XS";           // section kind: agenda_item, chapter ...
+// Added by the indexer: the stems of each part's text, without positions, so a search can be
+// limited to one role: term = kRoleTextPrefix + role + ':' + stem, e.g. "XRTdecision:godkend".
+inline constexpr const char* kRoleTextPrefix = "XRT";
+
+// wdf added per occurrence in the title fields (kDocumentTitle, kSectionTitle): a title word
+// weighs like this many body occurrences.
+inline constexpr Xapian::termcount kTitleWdf = 3;
+
+// User metadata key of each indexed file: kFileRecordPrefix + absolute path (or "#<document-id>"
+// for very long paths); value "size|mtime_ns|content_hash|sections|path" (docs/schema.md).
+inline constexpr const char* kFileRecordPrefix = "file:";
 
 // Value slots.
 enum Slot : Xapian::valueno {
