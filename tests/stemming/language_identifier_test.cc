@@ -148,6 +148,13 @@ TEST_CASE("the sample documents are identified as Danish or bokmål") {
   CHECK(guess.confidence > 0.9);
 }
 
+TEST_CASE("a real English document, the Snowball licence, is identified as English") {
+  auto guess =
+      arkiv::identify_language(read_file(std::filesystem::path(ARKIV_SOURCE_DIR) / "tests/data/snowball/COPYING"));
+  CHECK(code(guess.language) == "en");
+  CHECK(guess.confidence > 0.9);
+}
+
 TEST_CASE("text without letters gets zero confidence, and a single word less than a paragraph") {
   CHECK(arkiv::identify_language("").confidence == 0);
   CHECK(arkiv::identify_language("12.345 -- 2017/18 §§ ...").confidence == 0);
