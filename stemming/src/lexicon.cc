@@ -1,15 +1,15 @@
 #include "stemming/src/lexicon.h"
 
-#include <unicode/normalizer2.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 #include <array>
 #include <fstream>
 #include <functional>
 #include <memory>
 #include <mutex>
+
+#include "stemming/src/text_normalisation.h"
 
 namespace arkiv {
 namespace {
@@ -18,47 +18,17 @@ constexpr std::size_t kInitialSlots = 1 << 16;
 constexpr std::uint32_t kCapitalisedOnly = 1u << 31;  // slot flag: every listing was capitalised
 constexpr std::uint32_t kOffsetMask = kCapitalisedOnly - 1;
 
-bool is_plain_lowercase_ascii(std::string_view word) {
-  for (char c : word) {
-    if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z')) return false;
-  }
-  return true;
-}
-
-bool is_well_formed_utf8(std::string_view bytes) {
-  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-  int32_t length = static_cast<int32_t>(bytes.size());
-  for (int32_t i = 0; i < length;) {
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
-
-// NFKC_Casefold, the Analyzer's normalisation, so lexicon entries compare equal to its tokens.
-// Plain lowercase ASCII is already in that form and skips ICU (most of the lists).
-std::string normalise_entry(std::string_view word) {
-  if (is_plain_lowercase_ascii(word) || !is_well_formed_utf8(word)) return std::string(word);
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
-  if (U_FAILURE(status)) throw Error(std::string("ICU NFKC_Casefold unavailable: ") + u_errorName(status));
-  icu::UnicodeString folded = casefold->normalize(icu::UnicodeString::fromUTF8(word), status);
-  if (U_FAILURE(status)) throw Error(std::string("ICU NFKC_Casefold failed: ") + u_errorName(status));
-  std::string out;
-  folded.toUTF8String(out);
-  return out;
-}
-
-}  // namespace
-
-std::string normalise_lexicon_word(std::string_view word) { return normalise_entry(word); }
-
-namespace {
-
 std::size_t hash_word(std::string_view word) { return std::hash<std::string_view>{}(word); }
 
 }  // namespace
+
+// NFKC_Casefold by the Analyzer's own normalise_word, so entries compare equal to its tokens.
+std::string normalise_lexicon_word(std::string_view word) {
+  if (!is_valid_utf8(word)) return std::string(word);
+  std::string out;
+  normalise_word(word, out);
+  return out;
+}
 
 Lexicon Lexicon::load(const std::filesystem::path& word_list, const std::string& encoding) {
   std::ifstream in(word_list, std::ios::binary);
@@ -84,10 +54,10 @@ Lexicon Lexicon::load(const std::filesystem::path& word_list, const std::string&
       }
       line.clear();
       decoded.toUTF8String(line);
-    } else if (!is_well_formed_utf8(line)) {
+    } else if (!is_valid_utf8(line)) {
       throw DataError(word_list.string() + ":" + std::to_string(line_number) + ": invalid UTF-8");
     }
-    std::string word = normalise_entry(line);
+    std::string word = normalise_lexicon_word(line);
     if (word.find('\n') == std::string::npos) lexicon.insert(word, word != line);
   }
   if (in.bad()) throw IoError("error reading word list " + word_list.string());
