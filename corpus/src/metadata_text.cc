@@ -78,7 +78,7 @@ std::string_view trim(std::string_view text) {
   return text.substr(begin, end - begin);
 }
 
-bool is_well_formed_utf8(std::string_view bytes) {
+bool is_utf8(std::string_view bytes) {
   std::size_t pos = 0;
   while (pos < bytes.size()) {
     if (static_cast<unsigned char>(bytes[pos]) < 0x80) {

@@ -19,7 +19,7 @@ std::vector<LineView> split_lines(std::string_view text);
 // Strips ASCII white space, NBSP and other Unicode spaces at both ends.
 std::string_view trim(std::string_view text);
 
-bool is_well_formed_utf8(std::string_view bytes);
+bool is_utf8(std::string_view bytes);
 
 // Unicode case folding (ICU), with a byte fast path for ASCII.
 std::string fold_case(std::string_view text);

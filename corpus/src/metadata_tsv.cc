@@ -36,7 +36,7 @@ std::vector<TsvRow> load_tsv(std::string_view relative_path, std::size_t min_fie
     if (!text.empty() && text.back() == '\r') text.pop_back();
     std::string_view line = trim(text);
     if (line.empty() || line.front() == '#') continue;
-    if (!is_well_formed_utf8(text)) throw_data_error(relative_path, line_number, "invalid UTF-8");
+    if (!is_utf8(text)) throw_data_error(relative_path, line_number, "invalid UTF-8");
     TsvRow row;
     row.line = line_number;
     std::size_t start = 0;
