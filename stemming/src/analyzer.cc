@@ -3,6 +3,7 @@
 #include <array>
 #include <deque>
 #include <optional>
+#include <unordered_map>
 
 #include <unicode/ubrk.h>
 
@@ -24,11 +25,17 @@ constexpr std::size_t kChunkSearchBytes = 64u << 10;
 // Distinct words cached per Analyzer before the cache is emptied (a text has far fewer).
 constexpr std::size_t kWordCacheLimit = 1u << 18;
 constexpr std::size_t kMaxCachedWordBytes = 128;
+constexpr std::size_t kExpansionCacheLimit = 1u << 14;
 // Longer "words" (base64, URLs without dots, junk) are kept but neither stemmed nor split.
 constexpr std::size_t kMaxAnalysedWordBytes = 96;
 // A token leaves the window once the longest hyphen link it may start is visible:
 // first word, conjunction, "/", conjunction, head.
 constexpr std::size_t kLinkWindow = 5;
+
+struct ExpansionTerms {
+  std::string stem;
+  std::vector<std::string> part_stems;
+};
 
 void add_unique(std::vector<std::string>& list, std::string value) {
   if (value.empty()) return;
@@ -69,6 +76,8 @@ struct Analyzer::Impl {
   WordSegmenter segmenter;
   std::array<std::unique_ptr<SnowballStemmer>, 5> stemmers;
   WordCache word_cache{kWordCacheLimit};
+  std::unordered_map<std::string, ExpansionTerms> expansion_cache;
+  std::unordered_map<std::string, std::optional<std::string>> suspension_cache;
 
   SnowballStemmer& stemmer_for(Language language) {
     auto& stemmer = stemmers[static_cast<std::size_t>(language)];
@@ -170,15 +179,32 @@ struct Analyzer::Impl {
     return token;
   }
 
+  // Stems of an expansion and of its parts; cached, as headers repeat the same organisations.
+  const ExpansionTerms& expansion_terms(const std::string& expansion) {
+    if (const auto found = expansion_cache.find(expansion); found != expansion_cache.end()) return found->second;
+    if (expansion_cache.size() >= kExpansionCacheLimit) expansion_cache.clear();
+    ExpansionTerms terms;
+    terms.stem = stem_word(expansion, options.language);
+    if (options.decompound) {
+      for (const std::string& part : decompose(expansion)) add_unique(terms.part_stems, stem_word(part, options.language));
+    }
+    return expansion_cache.emplace(expansion, std::move(terms)).first->second;
+  }
+
   void add_expansion(Token& token, std::string expansion) {
     if (expansion.empty() || expansion == token.norm) return;
-    add_unique(token.expansion_stems, stem_word(expansion, options.language));
-    if (options.decompound) {
-      for (const std::string& part : decompose(expansion)) {
-        add_unique(token.part_stems, stem_word(part, options.language));
-      }
-    }
+    const ExpansionTerms& terms = expansion_terms(expansion);
+    add_unique(token.expansion_stems, terms.stem);
+    for (const std::string& part_stem : terms.part_stems) add_unique(token.part_stems, part_stem);
     add_unique(token.expansions, std::move(expansion));
+  }
+
+  const std::optional<std::string>& completed_suspension(const std::string& first, const std::string& head) {
+    std::string key = first + '\n' + head;
+    if (const auto found = suspension_cache.find(key); found != suspension_cache.end()) return found->second;
+    if (suspension_cache.size() >= kExpansionCacheLimit) suspension_cache.clear();
+    return suspension_cache.emplace(std::move(key), complete_suspended_compound(first, head, options.language))
+        .first->second;
   }
 
   void link_front(std::deque<Token>& window, std::string_view input) {
@@ -186,7 +212,7 @@ struct Analyzer::Impl {
     Token& first = window.front();
     if (is_joined_by_hyphen(window, input)) add_expansion(first, first.norm + window[1].norm);
     if (const std::size_t head = suspended_compound_head(window, input)) {
-      if (auto expansion = complete_suspended_compound(first.norm, window[head].norm, options.language)) add_expansion(first, *expansion);
+      if (const auto& expansion = completed_suspension(first.norm, window[head].norm)) add_expansion(first, *expansion);
     }
   }
 
