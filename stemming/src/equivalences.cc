@@ -68,9 +68,8 @@ std::string inflect(const std::string& word, std::string_view ending) {
 struct EquivalenceTable {
   std::vector<EquivalenceRow> rows;
   using Index = std::array<std::unordered_map<std::string, std::vector<std::size_t>>, kEquivalenceLanguages.size()>;
-  Index rows_by_word;            // per column: form -> rows
-  Index rows_by_stem;            // per column: stem of a form -> rows
-  Index rows_by_inflected_stem;  // per column: stem of a form with an inflection ending -> rows
+  Index rows_by_word;  // per column: form -> rows
+  Index rows_by_stem;  // per column: stem of a form, or of the form with an inflection ending -> rows
 };
 
 void add_to_index(EquivalenceTable::Index& index, std::size_t column, const std::string& key, std::size_t row) {
@@ -89,7 +88,7 @@ EquivalenceTable build_table() {
         add_to_index(table.rows_by_word, column, form, row);
         add_to_index(table.rows_by_stem, column, snowball_stem(form, language), row);
         for (const std::string& ending : endings[language]) {
-          add_to_index(table.rows_by_inflected_stem, column, snowball_stem(inflect(form, ending), language), row);
+          add_to_index(table.rows_by_stem, column, snowball_stem(inflect(form, ending), language), row);
         }
       }
     }
@@ -157,13 +156,13 @@ struct Match {
   std::size_t row;
 };
 
-// The rows a word matches, most precise evidence first: the word itself; else, among the rows
-// sharing its stem, those whose form is the longest prefix of the word ("offentligheden" is
-// "offentlighed" + ending, not "offentlig"); else all rows sharing its stem; else the rows
-// sharing the stem of an inflected form. Snowball gives derived words one stem
-// ("vaccine"/"vaccinere", "leder"/"ledelse"), so the stem alone would mix rows.
+// The rows a word matches: those holding the word itself; else, among the rows sharing its
+// stem (or the stem of an inflected form), those whose form is the longest prefix of the word
+// ("offentligheden" is "offentlighed" + ending, not "offentlig"). A word that merely shares a
+// stem is no match: Danish Snowball gives "lige", "ligger" and "lighed" one stem, "videre" and
+// "viden" another. Irregular inflections ("forældre") are therefore alternatives in the table.
 std::vector<Match> matching_rows(const EquivalenceTable& table, std::string_view word, Language language) {
-  std::vector<Match> exact, by_stem, by_inflected_stem;
+  std::vector<Match> exact, candidates;
   std::string stem = snowball_stem(word, language);
   auto collect = [&](const EquivalenceTable::Index& index, std::size_t column, const std::string& key,
                      std::vector<Match>& matches) {
@@ -173,29 +172,27 @@ std::vector<Match> matching_rows(const EquivalenceTable& table, std::string_view
   };
   for (std::size_t column : searched_columns(language)) {
     collect(table.rows_by_word, column, std::string(word), exact);
-    collect(table.rows_by_stem, column, stem, by_stem);
-    collect(table.rows_by_inflected_stem, column, stem, by_inflected_stem);
+    collect(table.rows_by_stem, column, stem, candidates);
   }
   if (!exact.empty()) return exact;
-  std::vector<Match> candidates = by_stem;
-  candidates.insert(candidates.end(), by_inflected_stem.begin(), by_inflected_stem.end());
   auto longest_prefix = [&](const Match& match) {
     std::size_t longest = 0;
     for (const std::string& form : table.rows[match.row].forms[match.column]) {
-      if (word.starts_with(form)) longest = std::max(longest, form.size());
+      std::string_view prefix = form;
+      // A long plural in -er also heads its definite forms ("legemidler" -> "legemidlene").
+      if (!word.starts_with(prefix) && prefix.ends_with("er") && prefix.size() >= 10) prefix.remove_suffix(2);
+      if (word.starts_with(prefix)) longest = std::max(longest, prefix.size());
     }
     return longest;
   };
   std::size_t best = 0;
   for (const Match& match : candidates) best = std::max(best, longest_prefix(match));
-  if (best > 0) {
-    std::vector<Match> prefixed;
-    for (const Match& match : candidates) {
-      if (longest_prefix(match) == best) prefixed.push_back(match);
-    }
-    return prefixed;
+  std::vector<Match> prefixed;
+  if (best == 0) return prefixed;
+  for (const Match& match : candidates) {
+    if (longest_prefix(match) == best) prefixed.push_back(match);
   }
-  return by_stem.empty() ? by_inflected_stem : by_stem;
+  return prefixed;
 }
 
 }  // namespace

@@ -64,6 +64,32 @@ TEST_CASE("a derived word that shares its Snowball stem with another row keeps t
   CHECK(std::none_of(variants.begin(), variants.end(), [&](const auto& v) { return v.word == other; }));
 }
 
+TEST_CASE("a frequent word that only shares a Snowball stem with a table word has no equivalents") {
+  using arkiv::Language;
+  // Danish Snowball: lige/ligger ~ lighed, hele/heller ~ helhed, videre ~ viden, retten ~ rettighed,
+  // styre ~ styrelse, lægger ~ læge; bokmål: ledig ~ ledelse.
+  auto [word, language] = GENERATE(table<std::string, Language>({
+      {"lige", Language::da},
+      {"ligger", Language::da},
+      {"hele", Language::da},
+      {"heller", Language::da},
+      {"videre", Language::da},
+      {"retten", Language::da},
+      {"styre", Language::da},
+      {"lægger", Language::da},
+      {"ledig", Language::nb},
+  }));
+  CAPTURE(word);
+  CHECK(arkiv::cross_language_variants(word, language).empty());
+}
+
+TEST_CASE("irregular plurals listed as alternatives find their row") {
+  using arkiv::Language;
+  CHECK(has_variant(arkiv::cross_language_variants("lægemidlerne", Language::da), "legemiddel", Language::nb));
+  CHECK(has_variant(arkiv::cross_language_variants("forældrene", Language::da), "foreldre", Language::nb));
+  CHECK(has_variant(arkiv::cross_language_variants("legemidlene", Language::nb), "lægemiddel", Language::da));
+}
+
 TEST_CASE("a word outside the table, or in a language without a column, has no equivalents") {
   using arkiv::Language;
   CHECK(arkiv::cross_language_variants("cykelhjelm", Language::da).empty());
