@@ -214,7 +214,9 @@ class LexiconDecompounder final : public Decompounder {
     if (rules_.keep.count(std::string(word))) return false;
     // Split the uninflected word when the lexicon has it, so an ending never makes a head:
     // "tjenesten" is split as "tjeneste" (no tjene+sten), "formanden" as "formand" (no form+anden).
-    const std::string base = base_form(word);
+    std::string base = base_form(word);
+    // Genitive after a definite plural: "danskernes" -> "danskerne" -> "dansker" (not dans+kerne).
+    if (base != word) base = base_form(base);
     const std::string_view target = base;
     if (rules_.keep.count(base) || is_prefix_derivation(target)) return false;
     std::optional<Segmentation> best = best_split(target);
