@@ -38,6 +38,17 @@ bool ends_with_sentence_mark(std::string_view text) {
   return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?');
 }
 
+// The line after its label: as many words as the (normalised) label has, then a ':'.
+std::string_view text_after_label(std::string_view line, std::string_view label) {
+  const std::size_t words = static_cast<std::size_t>(std::count(label.begin(), label.end(), ' ')) + 1;
+  std::size_t pos = 0;
+  for (std::size_t w = 0; w < words && pos < line.size(); ++w) {
+    while (pos < line.size() && line[pos] != ' ' && line[pos] != ':') ++pos;
+    while (pos < line.size() && (line[pos] == ' ' || line[pos] == ':')) ++pos;
+  }
+  return trim(line.substr(pos));
+}
+
 }  // namespace
 
 const HeadingVocabulary& heading_vocabulary() {
@@ -99,18 +110,7 @@ std::string participant_label_of_line(std::string_view line, std::string_view* r
   const std::string normalised = normalise_for_matching(trimmed.substr(0, std::min<std::size_t>(trimmed.size(), 60)));
   for (const std::string& label : heading_vocabulary().participant_labels) {
     if (!phrase_at_start(normalised, label)) continue;
-    if (rest) {
-      // Skip as many words of the original line as the label has, then a ':'.
-      std::size_t words = static_cast<std::size_t>(std::count(label.begin(), label.end(), ' ')) + 1;
-      std::size_t pos = 0;
-      for (std::size_t w = 0; w < words && pos < trimmed.size(); ++w) {
-        while (pos < trimmed.size() && trimmed[pos] != ' ' && trimmed[pos] != ':') ++pos;
-        while (pos < trimmed.size() && trimmed[pos] == ' ') ++pos;
-      }
-      std::string_view after = trim(trimmed.substr(pos));
-      if (after.starts_with(":")) after = trim(after.substr(1));
-      *rest = after;
-    }
+    if (rest) *rest = text_after_label(trimmed, label);
     return label;
   }
   return "";
@@ -132,13 +132,7 @@ std::optional<std::string> subject_of_line(std::string_view line) {
   const std::string normalised = normalise_for_matching(trimmed.substr(0, std::min<std::size_t>(trimmed.size(), 40)));
   for (const std::string& label : heading_vocabulary().subject_labels) {
     if (!phrase_at_start(normalised, label)) continue;
-    std::size_t words = static_cast<std::size_t>(std::count(label.begin(), label.end(), ' ')) + 1;
-    std::size_t pos = 0;
-    for (std::size_t w = 0; w < words && pos < trimmed.size(); ++w) {
-      while (pos < trimmed.size() && trimmed[pos] != ' ' && trimmed[pos] != ':') ++pos;
-      while (pos < trimmed.size() && (trimmed[pos] == ' ' || trimmed[pos] == ':')) ++pos;
-    }
-    return std::string(trim(trimmed.substr(pos)));
+    return std::string(text_after_label(trimmed, label));
   }
   return std::nullopt;
 }
