@@ -3,8 +3,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "stemming/error.h"
 
@@ -43,4 +45,18 @@ TEST_CASE("a missing data file is reported with its path", "[errors]") {
   } catch (const arkiv::IoError& error) {
     CHECK(std::string(error.what()).find("no-such-file.tsv") != std::string::npos);
   }
+}
+
+// catch_discover_tests passes each name to the suite as its test spec; a name beginning with
+// '-' is read as an option instead (and "--help" even exits 0), so no name may start with one.
+TEST_CASE("no test case name begins with a dash", "[project]") {
+  const std::regex test_case_name(R"re(TEST_CASE(?:_METHOD)?\s*\((?:\s*\w+\s*,)?\s*"(-[^"]*)")re");
+  std::vector<std::string> offenders;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(std::filesystem::path(ARKIV_SOURCE_DIR) / "tests")) {
+    if (entry.path().extension() != ".cc") continue;
+    const std::string source = read_bytes(entry.path());
+    for (std::sregex_iterator match(source.begin(), source.end(), test_case_name), end; match != end; ++match)
+      offenders.push_back(entry.path().filename().string() + ": " + (*match)[1].str());
+  }
+  CHECK(offenders == std::vector<std::string>{});
 }

@@ -25,7 +25,7 @@ std::size_t occurrences(const std::string& text, const std::string& needle) {
 
 }  // namespace
 
-TEST_CASE("--help names the default database and the exit codes", "[indexer][cli]") {
+TEST_CASE("help text names the default database and the exit codes", "[indexer][cli]") {
   const CommandResult help = run_command(arkiv_index() + " --help");
   CHECK(help.exit_code == 0);
   for (const char* text : {"--db", "--jobs", "--prune", "--full", "--explain", "--stats", "$ARKIV_DB", "./arkiv-db",
@@ -108,7 +108,7 @@ TEST_CASE("a locked or unusable database is exit 2 with a message naming it", "[
   CHECK_THAT(stats.err, Catch::Contains("no such database"));
 }
 
-TEST_CASE("--stats counts documents, sections, languages and size on disk", "[indexer][cli]") {
+TEST_CASE("stats count documents, sections, languages and size on disk", "[indexer][cli]") {
   TempFolder folder;
   copy_samples(folder.path() / "in");
   const std::string db = quoted(folder.path() / "db");
@@ -122,7 +122,7 @@ TEST_CASE("--stats counts documents, sections, languages and size on disk", "[in
   CHECK(std::regex_search(stats.out, std::regex("size on disk: +[0-9.]+ MB")));
 }
 
-TEST_CASE("--explain prints a file's structure and touches no database", "[indexer][cli]") {
+TEST_CASE("explain prints a file's structure and touches no database", "[indexer][cli]") {
   TempFolder folder;
   const std::string sample = quoted(fs::path(ARKIV_SOURCE_DIR) / "corpus/samples/000_4bee182d6141fea1.txt");
   const std::string cd = "cd " + quoted(folder.path()) + " && ARKIV_DB=db ";

@@ -128,7 +128,7 @@ TEST_CASE("a changed file has all its sections replaced, as a clean build would 
   CHECK(section_fingerprints(folder.path() / "db") == section_fingerprints(folder.path() / "clean"));
 }
 
-TEST_CASE("--prune removes the sections and record of a deleted file, and only with --prune", "[indexer][incremental]") {
+TEST_CASE("pruning removes the sections and record of a deleted file, and only when asked", "[indexer][incremental]") {
   TempFolder folder;
   copy_samples(folder.path() / "in");
   index_folder(folder.path() / "in", folder.path() / "db");
@@ -144,7 +144,7 @@ TEST_CASE("--prune removes the sections and record of a deleted file, and only w
   CHECK(term_count(database, schema::kDocumentIdPrefix) == 4);
 }
 
-TEST_CASE("--full reindexes unchanged files to the same index", "[indexer][incremental]") {
+TEST_CASE("a full run reindexes unchanged files to the same index", "[indexer][incremental]") {
   TempFolder folder;
   copy_samples(folder.path() / "in");
   index_folder(folder.path() / "in", folder.path() / "db");
