@@ -30,7 +30,7 @@ struct PageStart {
 
 // The unit of retrieval: an agenda item, a report chapter or the front matter.
 struct Section {
-  std::string kind;    // "front_matter", "agenda_item", "chapter", "body"
+  std::string kind;    // "front_matter", "agenda_item", "chapter", "body", "attachment"
   std::string number;  // "29/17", "12", "" when the heading has none
   std::string title;
   int page_start = 1;

@@ -162,16 +162,18 @@ HyphenDecision Dehyphenator::decide(std::string_view head, std::string_view tail
   // The document writes other compounds of this first part with a hyphen ("december-versionen").
   if (vocabulary_.occurrences(std::string(part) + "-") > 0) return HyphenDecision::keep_hyphen;
   if (is_known_ && is_known_(joined)) return HyphenDecision::join;
-  // Two words in their own right that make no known word together, after a name or inside a
-  // hyphenated compound: a real hyphen ("Smith-udvalgets", "fits-all"). Syllable fragments
-  // ("Sundhedsmi") fail this test; lower-case pairs ("ind-stilling") are left to the join.
+  // A capitalised word and a word, making no known word together: a name compound
+  // ("Smith-udvalgets"). Syllable fragments ("Sundhedsmi") fail this test; lower-case pairs
+  // ("ind-stilling") are left to the join.
   const auto is_word = [&](std::string_view word) {
     return vocabulary_.occurrences(word) > 0 || (is_known_ && is_known_(word));
   };
-  const bool compound_context = head.size() > part.size() || u_isupper(first_code_point(part));
-  if (compound_context && part.size() >= 2 && tail.size() >= 2 && is_word(part) && is_word(tail)) {
+  if (u_isupper(first_code_point(part)) && part.size() >= 2 && tail.size() >= 2 && is_word(part) && is_word(tail)) {
     return HyphenDecision::keep_hyphen;
   }
+  // Inside a word that already has hyphens, a break that makes no known word is at a hyphen
+  // ("one-size-fits-" / "all"); a syllable break makes one ("side-uddan-" / "nelsesforløb").
+  if (head.size() > part.size()) return HyphenDecision::keep_hyphen;
   // Most line-end hyphens in typeset text are syllable breaks.
   return HyphenDecision::join;
 }

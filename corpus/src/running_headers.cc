@@ -25,13 +25,13 @@ struct PageEdges {
   std::vector<std::size_t> top, bottom;  // line indices
 };
 
-// On a page of few lines every line is at an edge and headers cannot be told from content,
-// so such a page has no edges.
+// On a page of one or two lines every line is at an edge and headers cannot be told from
+// content, so such a page has no edges.
 std::vector<PageEdges> page_edges(const std::vector<TextLine>& lines) {
   std::vector<PageEdges> pages;
   std::size_t page_lines = 0;
   const auto close_page = [&] {
-    if (!pages.empty() && page_lines <= 2 * kEdgeLines) pages.back().top.clear(), pages.back().bottom.clear();
+    if (!pages.empty() && page_lines <= kEdgeLines) pages.back().top.clear(), pages.back().bottom.clear();
   };
   for (std::size_t index = 0; index < lines.size(); ++index) {
     const TextLine& line = lines[index];
@@ -77,8 +77,11 @@ void remove_running_headers(std::vector<TextLine>& lines) {
   };
   for (std::size_t p = 0; p < pages.size(); ++p) {
     for (const auto* edge : {&pages[p].top, &pages[p].bottom}) {
-      if (p == 0 && edge == &pages[p].top) continue;
       for (std::size_t index : *edge) {
+        // Atop the first page a repeated line of words is usually the real title; a single
+        // token there (a web address, a reference) is still a header.
+        const bool title_position = p == 0 && edge == &pages[p].top;
+        if (title_position && lines[index].text.find(' ') != std::string::npos) continue;
         if (is_running(lines[index].text)) {
           lines[index].removed = true;
           lines[index].text.clear();

@@ -155,6 +155,25 @@ Section make_section(const CleanText& clean, std::size_t start, std::size_t end)
   return section;
 }
 
+// An agenda packet often ends with its attached documents after the last item's "Bilag"
+// heading. When they dwarf the item (over 20 KB and four times its own text), they become a
+// section of their own from the first line after that heading, so a search for their content
+// does not land on "Eventuelt". Returns that line.
+std::optional<std::size_t> trailing_attachments(const TextLayout& layout, std::size_t from_line) {
+  for (std::size_t i = from_line; i < layout.trimmed.size(); ++i) {
+    if (part_role_of_line(layout.trimmed[i]) != "attachments") continue;
+    std::size_t first = i + 1;
+    while (first < layout.trimmed.size() && layout.trimmed[first].empty()) ++first;
+    if (first >= layout.trimmed.size()) return std::nullopt;
+    const std::size_t item_bytes = layout.lines[first].offset - layout.lines[from_line].offset;
+    const LineView& last = layout.lines.back();
+    const std::size_t attached_bytes = last.offset + last.text.size() - layout.lines[first].offset;
+    if (attached_bytes > 20000 && attached_bytes > 4 * item_bytes) return first;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 constexpr std::string_view kFormNames[] = {"access", "agenda", "chapter", "numbered", "unnumbered"};
 
 struct ChosenHeadings {
@@ -212,7 +231,12 @@ SplitDocument split_sections(const CleanText& clean) {
     sections.push_back(std::move(front));
   }
   for (std::size_t h = 0; h < headings.size(); ++h) {
-    const std::size_t end_line = h + 1 < headings.size() ? headings[h + 1].line : layout.lines.size();
+    std::size_t end_line = h + 1 < headings.size() ? headings[h + 1].line : layout.lines.size();
+    std::optional<std::size_t> attachments;
+    if (h + 1 == headings.size() && item_kind == "agenda_item") {
+      attachments = trailing_attachments(layout, headings[h].line + 1);
+      if (attachments) end_line = *attachments;
+    }
     const std::size_t start = layout.lines[headings[h].line].offset;
     Section section = make_section(clean, start, offset_of(end_line));
     section.kind = item_kind;
@@ -224,6 +248,12 @@ SplitDocument split_sections(const CleanText& clean) {
       if (body_start < section.text.size()) section.parts = split_parts(std::string_view(section.text).substr(body_start));
     }
     sections.push_back(std::move(section));
+    if (attachments) {
+      Section attached = make_section(clean, offset_of(*attachments), clean.text.size());
+      attached.kind = "attachment";
+      attached.title = std::string(layout.trimmed[*attachments].substr(0, 120));
+      sections.push_back(std::move(attached));
+    }
   }
   return {std::move(sections), std::move(chosen.form_name)};
 }

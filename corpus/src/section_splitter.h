@@ -22,7 +22,8 @@
 namespace arkiv {
 
 struct SplitDocument {
-  std::vector<Section> sections;  // front matter (or "body" when there is no heading), then one per heading
+  std::vector<Section> sections;  // front matter (or "body" when there is no heading), one per heading,
+                                  // then the packet's attached documents ("attachment") if they are large
   std::string heading_form;       // "access", "agenda", "chapter", "numbered", "unnumbered" or "none"
 };
 
