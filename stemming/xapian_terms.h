@@ -17,7 +17,7 @@ struct FieldPrefixes {
   std::string exact;   // normalised word, with positions (phrase and NEAR queries)
   std::string stem;    // Snowball stem of the word and of completed suspended compounds
   std::string part;    // stem of each compound part, at the compound's position
-  std::string folded;  // Scandinavian-folded word and stem (æ/ø/å typed as ae/oe/aa, ä, ö)
+  std::string folded;  // Scandinavian-folded stems (æ/ø/å typed as ae/oe/aa, ä, ö)
 };
 
 // Weights of the derived matches relative to an exact (same stem) match = 1.0. The order

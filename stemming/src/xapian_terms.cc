@@ -45,7 +45,8 @@ Xapian::termpos add_terms(const std::vector<Token>& tokens, const FieldPrefixes&
     add_term(document, field.stem, token.stem, wdf_increment);
     for (const std::string& stem : token.expansion_stems) add_term(document, field.stem, stem, wdf_increment);
     for (const std::string& stem : token.part_stems) add_term(document, field.part, stem, wdf_increment);
-    for (const std::string& folded : token.folded) add_term(document, field.folded, folded, wdf_increment);
+    // Only folded stems: a query meets the folded space through stems, so the folded word
+    // itself would add index size and no match.
     for (const std::string& stem : token.folded_stems) add_term(document, field.folded, stem, wdf_increment);
   }
   return last_position;

@@ -40,11 +40,11 @@ Xapian::WritableDatabase database_of(const Analyzer& analyzer, const std::vector
 
 }  // namespace
 
-TEST_CASE("exact words carry positions; stems and folded forms do not", "[analyzer]") {
+TEST_CASE("exact words carry positions; stems and folded stems do not", "[analyzer]") {
   Analyzer analyzer;
   const auto document = document_for(analyzer, "Lægerne på sygehusene i Århus");
   CHECK(arkiv::test::describe_terms(document) ==
-        "XFaarhus XFlaeg XFlaegerne XFpaa Zi Zlæg Zpå Zsygehus Zårhus i[4] lægerne[1] på[2] sygehusene[3] århus[5]");
+        "XFaarhus XFlaeg XFpaa Zi Zlæg Zpå Zsygehus Zårhus i[4] lægerne[1] på[2] sygehusene[3] århus[5]");
 }
 
 TEST_CASE("add_terms offsets positions and returns the last one", "[analyzer]") {
