@@ -187,8 +187,10 @@ fs::path default_database_path() {
   return from_environment && *from_environment ? fs::path(from_environment) : fs::path("arkiv-db");
 }
 
-IndexSummary index_files(const std::vector<fs::path>& inputs, const IndexOptions& options,
-                         const ProgressCallback& progress) {
+namespace {
+
+IndexSummary run_index(const std::vector<fs::path>& inputs, const IndexOptions& options,
+                       const ProgressCallback& progress) {
   const auto started = std::chrono::steady_clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
   IndexSummary summary;
@@ -232,6 +234,17 @@ IndexSummary index_files(const std::vector<fs::path>& inputs, const IndexOptions
   summary.seconds = state.seconds = elapsed();
   if (progress) progress(state);
   return summary;
+}
+
+}  // namespace
+
+IndexSummary index_files(const std::vector<fs::path>& inputs, const IndexOptions& options,
+                         const ProgressCallback& progress) {
+  try {
+    return run_index(inputs, options, progress);
+  } catch (const Xapian::Error& error) {  // a write, commit or read of the database failed
+    throw IoError(options.database.string() + ": database error: " + error.get_description());
+  }
 }
 
 }  // namespace arkiv

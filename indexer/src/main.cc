@@ -153,6 +153,8 @@ int main(int argc, char** argv) {
     std::cerr << "arkiv-index: " << error.what() << '\n';
   } catch (const std::exception& error) {
     std::cerr << "arkiv-index: " << error.what() << '\n';
+  } catch (...) {
+    std::cerr << "arkiv-index: unexpected error\n";
   }
   return kExitUsage;
 }
