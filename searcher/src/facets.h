@@ -1,0 +1,39 @@
+#pragma once
+// Facet counting over the value slots of indexer/schema.h. Multi-valued slots (topics, roles:
+// values joined by '\n') are counted by Xapian's ValueCountMatchSpy per joined string and split
+// afterwards: each value is counted once per section, and because the spy is a built-in Xapian
+// class it also works through remote databases, where a custom MatchSpy would not.
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "searcher/searcher.h"
+
+namespace arkiv {
+
+class FacetCounter {
+ public:
+  // Throws QueryError naming an unknown facet (known: org, year, topic, type, lang, role).
+  explicit FacetCounter(const std::vector<std::string>& names);
+
+  void attach(Xapian::Enquire& enquire);
+
+  // Counts after get_mset(); exact is whether every match was seen.
+  std::vector<Facet> results(bool exact) const;
+
+ private:
+  struct Counted {
+    std::string name;
+    bool multi_valued = false;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
+  };
+  std::vector<Counted> counted_;
+};
+
+// Splits a '\n'-joined multi-value slot.
+std::vector<std::string> split_values(std::string_view joined);
+
+}  // namespace arkiv

@@ -1,0 +1,163 @@
+#include "searcher/src/query_builder.h"
+
+#include "corpus/document.h"
+#include "indexer/schema.h"
+#include "searcher/src/query_vocabulary.h"
+#include "stemming/xapian_terms.h"
+
+namespace arkiv::query {
+namespace {
+
+Xapian::Query boolean(const Xapian::Query& query) { return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0); }
+
+Xapian::Query scaled(const Xapian::Query& query, double factor) {
+  return factor == 1.0 ? query : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, factor);
+}
+
+Xapian::Query combine(Xapian::Query::op op, const std::vector<Xapian::Query>& parts) {
+  if (parts.empty()) return Xapian::Query();
+  if (parts.size() == 1) return parts.front();
+  return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+bool is_empty(const Xapian::Query& query) { return query.empty(); }
+
+}  // namespace
+
+struct QueryBuilder::Context {
+  BuiltQuery* out;
+};
+
+Xapian::Query QueryBuilder::date_filter(const std::string& from, const std::string& to) {
+  using Q = Xapian::Query;
+  if (!from.empty() && !to.empty()) return boolean(Q(Q::OP_VALUE_RANGE, schema::kSlotDate, from, to));
+  if (!from.empty()) return boolean(Q(Q::OP_VALUE_GE, schema::kSlotDate, from));
+  if (!to.empty()) return boolean(Q(Q::OP_VALUE_LE, schema::kSlotDate, to));
+  return Q::MatchAll;
+}
+
+Xapian::Query QueryBuilder::filter(const std::string& field, const std::string& value,
+                                   std::vector<std::string>& warnings) const {
+  const std::string normalised = normalise_text(value);
+  std::string term;
+  if (field == "org") {
+    const auto canonical = canonical_organisation(value);
+    if (!canonical) warnings.push_back("unknown organisation '" + value + "'");
+    term = schema::kOrganisationPrefix + normalise_text(canonical.value_or(value));
+  } else if (field == "topic") {
+    const auto canonical = canonical_topic(value);
+    if (!canonical) warnings.push_back("unknown topic '" + value + "'");
+    term = schema::kTopicPrefix + canonical.value_or(normalised);
+  } else if (field == "type") {
+    term = schema::kTypePrefix + normalised;
+  } else if (field == "lang") {
+    try {
+      term = schema::kLanguagePrefix + std::string(language_code(parse_language(value)));
+    } catch (const UsageError&) {
+      throw QueryError("unknown language code '" + value + "' (expected da, nb, nn, sv, en or no)", value,
+                       std::string::npos);
+    }
+  } else if (field == "role") {
+    term = schema::kRolePrefix + role_for_name(normalised).value_or(normalised);
+  } else {
+    throw QueryError("unknown filter field '" + field + "'", field, std::string::npos);
+  }
+  return boolean(Xapian::Query(term));
+}
+
+Xapian::Query QueryBuilder::word(const Token& token, const std::string& field) const {
+  const TermWeights weights;
+  if (field.starts_with("role_")) {
+    // Part texts are indexed as stems only, one term space per role (schema::kRoleTextPrefix).
+    return Xapian::Query(schema::kRoleTextPrefix + field.substr(5) + ':' + token.stem);
+  }
+  const auto section_title = word_query(token, schema::kSectionTitle, weights);
+  const auto document_title = word_query(token, schema::kDocumentTitle, weights);
+  if (field == "title") return Xapian::Query(Xapian::Query::OP_OR, section_title, document_title);
+  return combine(Xapian::Query::OP_OR, {word_query(token, schema::kBody, weights),
+                                        scaled(section_title, options_.section_title_boost),
+                                        scaled(document_title, options_.document_title_boost)});
+}
+
+// NEAR over the exact-space terms of the words (positions live in the exact space only).
+Xapian::Query QueryBuilder::near(const Node& node, Context& context, bool positive) const {
+  std::vector<Xapian::Query> terms;
+  for (const auto& child : node.children) {
+    auto tokens = analyzer_.analyze(child.text);
+    for (auto& token : tokens) {
+      terms.emplace_back(schema::kBody.exact + token.norm);
+      if (positive) context.out->positive_tokens.push_back(std::move(token));
+    }
+  }
+  if (terms.size() < 2) return combine(Xapian::Query::OP_OR, terms);
+  const auto window = static_cast<Xapian::termcount>(node.window + terms.size() - 1);
+  return Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(), window);
+}
+
+Xapian::Query QueryBuilder::node_query(const Node& node, Context& context, bool positive) const {
+  using Q = Xapian::Query;
+  auto children = [&](bool child_positive) {
+    std::vector<Q> out;
+    for (const auto& child : node.children) {
+      auto query = node_query(child, context, child_positive);
+      if (!is_empty(query)) out.push_back(std::move(query));
+    }
+    return out;
+  };
+  switch (node.kind) {
+    case NodeKind::word:
+    case NodeKind::phrase: {
+      auto tokens = analyzer_.analyze(node.text);
+      if (tokens.empty()) return Q();
+      std::vector<Q> words;
+      for (const auto& token : tokens) words.push_back(word(token, node.field));
+      Q query = combine(Q::OP_OR, words);
+      if (node.kind == NodeKind::phrase && tokens.size() > 1 && !node.field.starts_with("role_")) {
+        const auto& space = node.field == "title" ? schema::kSectionTitle : schema::kBody;
+        Q phrase = phrase_query(tokens, space);
+        // Score the phrase by its words, but match only where they stand together.
+        query = Q(Q::OP_FILTER, query, phrase);
+      }
+      if (positive)
+        for (auto& token : tokens) context.out->positive_tokens.push_back(std::move(token));
+      return query;
+    }
+    case NodeKind::wildcard: {
+      const auto prefix = normalise_text(node.text);
+      if (positive) context.out->wildcard_prefixes.push_back(prefix);
+      return Q(Q::OP_WILDCARD, schema::kBody.exact + prefix, options_.wildcard_limit, Q::WILDCARD_LIMIT_MOST_FREQUENT);
+    }
+    case NodeKind::filter: return filter(node.field, node.text, context.out->warnings);
+    case NodeKind::date_range: return date_filter(node.from, node.to);
+    case NodeKind::match_all: return Q::MatchAll;
+    case NodeKind::all_of: return combine(Q::OP_AND, children(positive));
+    case NodeKind::any_of: return combine(Q::OP_OR, children(positive));
+    case NodeKind::maybe: {
+      auto parts = children(positive);
+      if (parts.size() < 2) return combine(Q::OP_AND, parts);
+      return Q(Q::OP_AND_MAYBE, parts[0], parts[1]);
+    }
+    case NodeKind::but_not: {
+      Q left = node_query(node.children[0], context, positive);
+      Q right = node_query(node.children[1], context, !positive);
+      if (is_empty(right)) return left;
+      return Q(Q::OP_AND_NOT, is_empty(left) ? Q::MatchAll : left, right);
+    }
+    case NodeKind::near: return near(node, context, positive);
+  }
+  return Q();
+}
+
+BuiltQuery QueryBuilder::build(const ParsedQuery& parsed) const {
+  BuiltQuery out;
+  out.warnings = parsed.warnings;
+  if (parsed.empty) {
+    out.query = Xapian::Query::MatchAll;
+    return out;
+  }
+  Context context{&out};
+  out.query = node_query(parsed.root, context, true);
+  return out;
+}
+
+}  // namespace arkiv::query

@@ -1,0 +1,46 @@
+#pragma once
+// ParsedQuery -> Xapian::Query. Every word goes through the shared Analyzer and word_query()
+// (exact > compound part > cross-language variant > folded), in the body and, boosted, in the
+// section and document titles; filter values go through the organisation and topic registries.
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "searcher/searcher.h"
+#include "searcher/src/query_ast.h"
+#include "stemming/analyzer.h"
+
+namespace arkiv::query {
+
+struct BuiltQuery {
+  Xapian::Query query;                 // MatchAll when the query had filters only
+  std::vector<Token> positive_tokens;  // analysed words and phrase words that are searched for
+  std::vector<std::string> wildcard_prefixes;  // normalised prefixes of prefix* words
+  std::vector<std::string> warnings;
+};
+
+class QueryBuilder {
+ public:
+  QueryBuilder(const Analyzer& analyzer, const SearcherOptions& options) : analyzer_(analyzer), options_(options) {}
+
+  BuiltQuery build(const ParsedQuery& parsed) const;
+
+  // Boolean (weightless) query for one filter value of a field: org, topic, type, lang, role.
+  // Throws QueryError for an unknown language code or field.
+  Xapian::Query filter(const std::string& field, const std::string& value, std::vector<std::string>& warnings) const;
+
+  // Date filter over the date slot; bounds are "YYYYMMDD" or "" for open.
+  static Xapian::Query date_filter(const std::string& from, const std::string& to);
+
+ private:
+  struct Context;
+  Xapian::Query node_query(const Node& node, Context& context, bool positive) const;
+  Xapian::Query word(const Token& token, const std::string& field) const;
+  Xapian::Query near(const Node& node, Context& context, bool positive) const;
+
+  const Analyzer& analyzer_;
+  const SearcherOptions& options_;
+};
+
+}  // namespace arkiv::query

@@ -1,0 +1,273 @@
+#include "searcher/searcher.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+#include "indexer/schema.h"
+#include "searcher/src/facets.h"
+#include "searcher/src/query_builder.h"
+#include "searcher/src/query_parser.h"
+#include "searcher/src/section_record.h"
+#include "searcher/src/snippets.h"
+
+namespace arkiv {
+namespace {
+
+// Facet counts are exact up to this many matches; beyond it they are estimates.
+constexpr Xapian::doccount kExactFacetMatches = 100'000;
+// Below this many matches the searcher looks for a spelling correction.
+constexpr std::size_t kFewHits = 3;
+
+Xapian::Database open_database(const std::string& spec) {
+  try {
+    if (spec.starts_with("tcp:")) {
+      const auto address = std::string_view(spec).substr(4);
+      const auto colon = address.rfind(':');
+      unsigned port = 0;
+      const auto port_text = colon == std::string_view::npos ? std::string_view{} : address.substr(colon + 1);
+      const auto [end, error] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+      if (port_text.empty() || error != std::errc{} || end != port_text.data() + port_text.size() || port > 65535)
+        throw UsageError("bad remote database '" + spec + "' (expected tcp:HOST:PORT)");
+      return Xapian::Remote::open(std::string(address.substr(0, colon)), port);
+    }
+    return Xapian::Database(spec);
+  } catch (const Xapian::Error& error) {
+    throw IoError("cannot open database " + spec + ": " + error.get_msg());
+  }
+}
+
+std::string section_id(const Xapian::Document& document) {
+  auto term = document.termlist_begin();
+  term.skip_to(schema::kIdPrefix);
+  if (term != document.termlist_end() && (*term).starts_with(schema::kIdPrefix))
+    return (*term).substr(std::string_view(schema::kIdPrefix).size());
+  return "";
+}
+
+Hit make_hit(const std::string& id, const SectionRecord& record) {
+  Hit hit;
+  hit.id = id;
+  hit.file = record.file;
+  hit.title = record.title;
+  hit.section_number = record.section_number;
+  hit.section_title = record.section_title;
+  hit.section_kind = record.section_kind;
+  hit.page_start = record.page_start;
+  hit.page_end = record.page_end;
+  hit.org = record.org;
+  hit.date = record.date;
+  hit.type = record.type;
+  hit.lang = record.lang;
+  hit.topics = record.topics;
+  return hit;
+}
+
+void collect_words(const query::Node& node, bool positive, std::vector<const query::Node*>& out) {
+  if (node.kind == query::NodeKind::word && positive && node.field.empty()) out.push_back(&node);
+  for (std::size_t i = 0; i < node.children.size(); ++i)
+    collect_words(node.children[i], node.kind == query::NodeKind::but_not && i == 1 ? !positive : positive, out);
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  std::vector<std::string> specs;
+  SearcherOptions options;
+  Xapian::Database database;
+  Analyzer query_analyzer;
+  std::map<Language, Analyzer> text_analyzers;
+
+  Impl(const std::vector<std::string>& databases, SearcherOptions searcher_options)
+      : specs(databases), options(searcher_options), query_analyzer(AnalyzerOptions{searcher_options.query_language}) {
+    if (specs.empty()) throw UsageError("no database given");
+    for (const auto& spec : specs) database.add_database(open_database(spec));
+  }
+
+  const Analyzer& analyzer_for(const std::string& code) {
+    Language language = options.query_language;
+    try {
+      if (!code.empty()) language = parse_language(code);
+    } catch (const UsageError&) {
+    }
+    auto it = text_analyzers.find(language);
+    if (it == text_analyzers.end()) it = text_analyzers.emplace(language, Analyzer(AnalyzerOptions{language})).first;
+    return it->second;
+  }
+
+  // New commits become visible; a revision discarded under us is retried once on a fresh one.
+  template <typename Function>
+  auto with_fresh_database(Function&& function) {
+    try {
+      database.reopen();
+      return function();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      database.reopen();
+      return function();
+    }
+  }
+
+  Xapian::Query request_filters(const SearchRequest& request, const query::QueryBuilder& builder,
+                                std::vector<std::string>& warnings) const {
+    std::vector<Xapian::Query> all;
+    auto field = [&](const std::string& name, const std::vector<std::string>& values) {
+      std::vector<Xapian::Query> any;
+      for (const auto& value : values) any.push_back(builder.filter(name, value, warnings));
+      if (!any.empty()) all.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+    };
+    field("org", request.organisations);
+    field("topic", request.topics);
+    field("type", request.types);
+    field("lang", request.languages);
+    field("role", request.roles);
+    if (!request.date_from.empty() || !request.date_to.empty()) {
+      const auto from = request.date_from.empty() ? "" : query::date_bound(request.date_from, false);
+      const auto to = request.date_to.empty() ? "" : query::date_bound(request.date_to, true);
+      all.push_back(query::QueryBuilder::date_filter(from, to));
+    }
+    if (all.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
+  }
+
+  std::string spelling_correction(const std::string& text, const query::ParsedQuery& parsed) {
+    std::vector<const query::Node*> words;
+    if (!parsed.empty) collect_words(parsed.root, true, words);
+    std::sort(words.begin(), words.end(), [](auto* a, auto* b) { return a->offset > b->offset; });
+    std::string corrected = text;
+    bool changed = false;
+    for (const auto* word : words) {
+      const auto suggestion = database.get_spelling_suggestion(normalise_text(word->text));
+      if (suggestion.empty() || word->offset + word->text.size() > corrected.size()) continue;
+      corrected.replace(word->offset, word->text.size(), suggestion);
+      changed = true;
+    }
+    return changed ? corrected : "";
+  }
+
+  SearchResult search(const SearchRequest& request) {
+    if (request.limit > kMaxLimit)
+      throw QueryError("limit " + std::to_string(request.limit) + " exceeds the maximum of " + std::to_string(kMaxLimit),
+                       std::to_string(request.limit), std::string::npos);
+    if (request.offset > kMaxOffsetPlusLimit || request.offset + request.limit > kMaxOffsetPlusLimit)
+      throw QueryError("offset + limit exceeds the maximum of " + std::to_string(kMaxOffsetPlusLimit),
+                       std::to_string(request.offset), std::string::npos);
+    const auto parsed = query::parse_query(request.query, {options.max_query_bytes, options.max_query_words});
+    const query::QueryBuilder builder(query_analyzer, options);
+    auto built = builder.build(parsed);
+    const auto filters = request_filters(request, builder, built.warnings);
+    Xapian::Query final_query = built.query;
+    if (!filters.empty()) final_query = Xapian::Query(Xapian::Query::OP_FILTER, final_query, filters);
+    FacetCounter facets(request.facets);
+    return with_fresh_database([&] { return run(request, parsed, built, final_query, facets); });
+  }
+
+  SearchResult run(const SearchRequest& request, const query::ParsedQuery& parsed, const query::BuiltQuery& built,
+                   const Xapian::Query& final_query, FacetCounter& facets) {
+    Xapian::Enquire enquire(database);
+    enquire.set_query(final_query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0, 1, options.bm25_b, options.bm25_min_normlen));
+    if (options.time_limit_seconds > 0) enquire.set_time_limit(options.time_limit_seconds);
+    if (request.sort != SortOrder::relevance)
+      enquire.set_sort_by_value_then_relevance(schema::kSlotDate, request.sort == SortOrder::date_newest);
+    if (request.group_by_document) enquire.set_collapse_key(schema::kSlotDocumentId, 1);
+    facets.attach(enquire);
+    const Xapian::doccount check_at_least =
+        request.facets.empty() ? 0 : std::min<Xapian::doccount>(kExactFacetMatches, database.get_doccount());
+    const auto mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                       static_cast<Xapian::doccount>(request.limit), check_at_least);
+    SearchResult result;
+    result.parsed_query = final_query.get_description();
+    result.warnings = built.warnings;
+    result.total = mset.get_matches_estimated();
+    result.total_lower_bound = mset.get_matches_lower_bound();
+    result.total_upper_bound = mset.get_matches_upper_bound();
+    result.total_exact = result.total_lower_bound == result.total_upper_bound;
+    result.facets = facets.results(mset.get_uncollapsed_matches_upper_bound() == mset.get_uncollapsed_matches_lower_bound());
+    const SnippetMaker snippets(built.positive_tokens, built.wildcard_prefixes);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const auto document = it.get_document();
+      const auto id = section_id(document);
+      const auto record = parse_section_record(document.get_data(), id);
+      Hit hit = make_hit(id, record);
+      hit.score = it.get_weight();
+      if (request.group_by_document) hit.collapsed = it.get_collapse_count();
+      if (request.snippet_bytes > 0) {
+        const auto tokens = analyzer_for(record.lang).analyze(record.text);
+        const auto snippet =
+            snippets.make(record.text, tokens, request.snippet_bytes, request.highlight_begin, request.highlight_end);
+        hit.snippet = snippet.text;
+        hit.snippet_page = page_at(record, snippet.offset);
+      }
+      if (request.with_text) hit.text = record.text;
+      result.hits.push_back(std::move(hit));
+    }
+    if (result.total < kFewHits && !request.query.empty()) result.corrected_query = spelling_correction(request.query, parsed);
+    return result;
+  }
+};
+
+Searcher::Searcher(const std::vector<std::string>& databases, SearcherOptions options)
+    : impl_(std::make_unique<Impl>(databases, options)) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResult Searcher::search(const SearchRequest& request) {
+  try {
+    return impl_->search(request);
+  } catch (const Xapian::QueryParserError& error) {
+    throw QueryError("query: " + error.get_msg(), request.query, 0);
+  } catch (const Xapian::DatabaseError& error) {
+    throw IoError("database: " + error.get_msg());
+  }
+}
+
+std::optional<Hit> Searcher::show(std::string_view id) {
+  return impl_->with_fresh_database([&]() -> std::optional<Hit> {
+    const std::string term = schema::kIdPrefix + std::string(id);
+    auto posting = impl_->database.postlist_begin(term);
+    if (posting == impl_->database.postlist_end(term)) return std::nullopt;
+    const auto document = impl_->database.get_document(*posting);
+    const auto record = parse_section_record(document.get_data(), std::string(id));
+    Hit hit = make_hit(std::string(id), record);
+    hit.text = record.text;
+    return hit;
+  });
+}
+
+std::vector<std::string> Searcher::suggest(std::string_view prefix, std::size_t limit) {
+  const auto normalised = normalise_text(prefix);
+  if (normalised.empty()) return {};
+  return impl_->with_fresh_database([&] {
+    // Words of document titles count double: they name what the archive is about.
+    std::map<std::string, Xapian::doccount> frequency;
+    auto scan = [&](const std::string& space, Xapian::doccount factor) {
+      std::size_t seen = 0;
+      const auto start = space + normalised;
+      for (auto it = impl_->database.allterms_begin(start); it != impl_->database.allterms_end(start) && seen < 20'000;
+           ++it, ++seen)
+        frequency[(*it).substr(space.size())] += it.get_termfreq() * factor;
+    };
+    scan(schema::kBody.exact, 1);
+    scan(schema::kDocumentTitle.exact, 2);
+    std::vector<std::pair<std::string, Xapian::doccount>> ranked(frequency.begin(), frequency.end());
+    std::stable_sort(ranked.begin(), ranked.end(), [](auto& a, auto& b) { return a.second > b.second; });
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < ranked.size() && i < limit; ++i) out.push_back(ranked[i].first);
+    return out;
+  });
+}
+
+std::string Searcher::describe_query(std::string_view text) {
+  const auto parsed = query::parse_query(text, {impl_->options.max_query_bytes, impl_->options.max_query_words});
+  const query::QueryBuilder builder(impl_->query_analyzer, impl_->options);
+  return builder.build(parsed).query.get_description();
+}
+
+std::size_t Searcher::document_count() {
+  return impl_->with_fresh_database([&] { return static_cast<std::size_t>(impl_->database.get_doccount()); });
+}
+
+}  // namespace arkiv

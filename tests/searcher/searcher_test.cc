@@ -1,0 +1,251 @@
+// The Searcher on a small hand-made database: matching, filters, facets, grouping, sorting,
+// show, suggest, spelling, request limits and reopening while a writer commits.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "indexer/schema.h"
+#include "searcher/searcher.h"
+#include "test_database.h"
+
+using arkiv::testing::TempFolder;
+
+namespace {
+
+struct Fixture {
+  TempFolder folder;
+  arkiv::Searcher searcher;
+  Fixture() : searcher(make()) {}
+  arkiv::Searcher make() {
+    arkiv::testing::write_database(folder.path() / "db", arkiv::testing::standard_sections());
+    return arkiv::Searcher({(folder.path() / "db").string()});
+  }
+};
+
+std::vector<std::string> ids(const arkiv::SearchResult& result) {
+  std::vector<std::string> out;
+  for (const auto& hit : result.hits) out.push_back(hit.id);
+  return out;
+}
+
+std::vector<std::string> sorted_ids(const arkiv::SearchResult& result) {
+  auto out = ids(result);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+arkiv::SearchRequest request(std::string query) {
+  arkiv::SearchRequest out;
+  out.query = std::move(query);
+  return out;
+}
+
+std::size_t facet_count(const arkiv::SearchResult& result, const std::string& facet, const std::string& value) {
+  for (const auto& f : result.facets)
+    if (f.name == facet)
+      for (const auto& v : f.values)
+        if (v.value == value) return v.count;
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE_METHOD(Fixture, "a word finds the sections holding any inflection of it") {
+  const auto result = searcher.search(request("sygehus"));
+  CHECK(sorted_ids(result) == std::vector<std::string>{"b-0", "c-0"});
+  CHECK(result.total_exact);
+  CHECK(result.parsed_query.find("sygehus") != std::string::npos);
+}
+
+TEST_CASE_METHOD(Fixture, "hit fields come from the stored section data") {
+  const auto result = searcher.search(request("sengepladser"));
+  REQUIRE(result.hits.size() == 1);
+  const auto& hit = result.hits.front();
+  CHECK(hit.id == "b-0");
+  CHECK(hit.file == "/archive/regioner-2019.txt");
+  CHECK(hit.title == "Danske Regioners bestyrelsesmøde");
+  CHECK(hit.section_number == "7");
+  CHECK(hit.section_title == "Nye sygehuse");
+  CHECK(hit.org == "Danske Regioner");
+  CHECK(hit.date == "2019-06-02");
+  CHECK(hit.topics == std::vector<std::string>{"sygehuse"});
+  CHECK(hit.text.empty());
+  CHECK(hit.score > 0);
+}
+
+TEST_CASE_METHOD(Fixture, "a word typed without æ/ø/å finds the æ/ø/å spelling") {
+  CHECK(ids(searcher.search(request("faerdigbehandlingsdage"))) == std::vector<std::string>{"b-1"});
+}
+
+TEST_CASE_METHOD(Fixture, "a phrase matches only words that stand together") {
+  CHECK(ids(searcher.search(request("\"almen praksis\""))) == std::vector<std::string>{"c-0"});
+  CHECK(searcher.search(request("\"praksis almen\"")).hits.empty());
+}
+
+TEST_CASE_METHOD(Fixture, "excluded and required words restrict the matches") {
+  CHECK(sorted_ids(searcher.search(request("sygehus -praksis"))) == std::vector<std::string>{"b-0"});
+  CHECK(sorted_ids(searcher.search(request("sygehus IKKE praksis"))) == std::vector<std::string>{"b-0"});
+  CHECK(sorted_ids(searcher.search(request("+sengepladser sygehus"))) == std::vector<std::string>{"b-0"});
+  CHECK(sorted_ids(searcher.search(request("sengepladser AND praksis"))).empty());
+}
+
+TEST_CASE_METHOD(Fixture, "a prefix wildcard expands over the indexed words") {
+  CHECK(sorted_ids(searcher.search(request("færdigbehandl*"))) == std::vector<std::string>{"b-1"});
+}
+
+TEST_CASE_METHOD(Fixture, "organisation filters accept the canonical name in the query and the request") {
+  CHECK(sorted_ids(searcher.search(request("org:\"Danske Regioner\" sygehus"))) == std::vector<std::string>{"b-0"});
+  auto filtered = request("sygehus");
+  filtered.organisations = {"Sundhedsstyrelsen"};
+  CHECK(sorted_ids(searcher.search(filtered)) == std::vector<std::string>{"c-0"});
+}
+
+TEST_CASE_METHOD(Fixture, "date phrases in the query become date filters") {
+  CHECK(sorted_ids(searcher.search(request("sygehus før 2020"))) == std::vector<std::string>{"b-0"});
+  CHECK(sorted_ids(searcher.search(request("sygehus efter 2019"))) == std::vector<std::string>{"c-0"});
+  CHECK(sorted_ids(searcher.search(request("sygehus i 2019"))) == std::vector<std::string>{"b-0"});
+  CHECK(sorted_ids(searcher.search(request("fra marts 2017 til 2019"))) ==
+        std::vector<std::string>{"a-0", "a-1", "b-0", "b-1"});
+  auto filtered = request("");
+  filtered.date_from = "2019-06";
+  filtered.date_to = "2021-11-29";
+  CHECK(sorted_ids(searcher.search(filtered)) == std::vector<std::string>{"b-0", "b-1"});
+}
+
+TEST_CASE_METHOD(Fixture, "topic, type, language and role filters select by boolean terms") {
+  CHECK(sorted_ids(searcher.search(request("emne:kommuner"))) == std::vector<std::string>{"b-1"});
+  CHECK(sorted_ids(searcher.search(request("type:notat"))) == std::vector<std::string>{"c-0"});
+  CHECK(searcher.search(request("sprog:nb")).hits.empty());
+  CHECK(sorted_ids(searcher.search(request("rolle:beslutning"))) == std::vector<std::string>{"a-0", "a-1"});
+  auto roles = request("");
+  roles.roles = {"indstilling"};
+  CHECK(sorted_ids(searcher.search(roles)) == std::vector<std::string>{"b-0"});
+}
+
+TEST_CASE_METHOD(Fixture, "facets count every value of multi-valued topics") {
+  auto all = request("");
+  all.types = {"referat", "notat"};
+  all.facets = {"org", "year", "topic", "type", "lang", "role"};
+  const auto result = searcher.search(all);
+  CHECK(result.total == 5);
+  CHECK(facet_count(result, "org", "Sundhedsstyrelsen") == 3);
+  CHECK(facet_count(result, "org", "Danske Regioner") == 2);
+  CHECK(facet_count(result, "year", "2019") == 2);
+  CHECK(facet_count(result, "topic", "sygehuse") == 2);
+  CHECK(facet_count(result, "topic", "uddannelse") == 2);
+  CHECK(facet_count(result, "topic", "kommuner") == 1);
+  CHECK(facet_count(result, "topic", "sygehuse\nkommuner") == 0);
+  CHECK(facet_count(result, "role", "decision") == 2);
+  CHECK(facet_count(result, "type", "notat") == 1);
+  CHECK(facet_count(result, "lang", "da") == 5);
+  for (const auto& facet : result.facets) CHECK(facet.exact);
+}
+
+TEST_CASE_METHOD(Fixture, "an unknown facet is a usage error") {
+  auto bad = request("sygehus");
+  bad.facets = {"colour"};
+  CHECK_THROWS_AS(searcher.search(bad), arkiv::QueryError);
+}
+
+TEST_CASE_METHOD(Fixture, "grouping keeps one section per document and counts the rest") {
+  auto grouped = request("godkendt godkendes kurser dagsorden");
+  CHECK(searcher.search(grouped).hits.size() == 2);
+  grouped.group_by_document = true;
+  const auto result = searcher.search(grouped);
+  REQUIRE(result.hits.size() == 1);
+  CHECK(result.hits.front().collapsed == 1);
+}
+
+TEST_CASE_METHOD(Fixture, "sorting by date puts the newest or the oldest first") {
+  auto sorted = request("sygehus sygehuse kurser");
+  sorted.sort = arkiv::SortOrder::date_newest;
+  CHECK(searcher.search(sorted).hits.front().id == "c-0");
+  sorted.sort = arkiv::SortOrder::date_oldest;
+  CHECK(searcher.search(sorted).hits.front().id == "a-1");
+}
+
+TEST_CASE_METHOD(Fixture, "offset and limit page through the hits") {
+  auto page = request("sygehus sygehuse kurser");
+  const auto all = ids(searcher.search(page));
+  REQUIRE(all.size() == 3);
+  page.offset = 1;
+  page.limit = 1;
+  CHECK(ids(searcher.search(page)) == std::vector<std::string>{all[1]});
+}
+
+TEST_CASE_METHOD(Fixture, "out-of-range limits are usage errors") {
+  auto bad = request("sygehus");
+  bad.limit = arkiv::kMaxLimit + 1;
+  CHECK_THROWS_AS(searcher.search(bad), arkiv::QueryError);
+  bad.limit = 10;
+  bad.offset = arkiv::kMaxOffsetPlusLimit;
+  CHECK_THROWS_AS(searcher.search(bad), arkiv::QueryError);
+  bad.offset = 0;
+  bad.date_from = "99999";
+  CHECK_THROWS_AS(searcher.search(bad), arkiv::QueryError);
+  bad.date_from = "";
+  bad.languages = {"xx"};
+  CHECK_THROWS_AS(searcher.search(bad), arkiv::UsageError);
+}
+
+TEST_CASE_METHOD(Fixture, "show returns one section whole") {
+  const auto hit = searcher.show("a-1");
+  REQUIRE(hit);
+  CHECK(hit->section_title == "Udskydelse af kurser i videreuddannelsen");
+  CHECK(hit->text.find("Kursusudskydelsen godkendes") != std::string::npos);
+  CHECK(hit->page_start == 3);
+  CHECK(hit->page_end == 4);
+  CHECK_FALSE(searcher.show("no-such-id"));
+}
+
+TEST_CASE_METHOD(Fixture, "suggest completes a prefix from indexed words, most frequent first") {
+  const auto words = searcher.suggest("syge");
+  REQUIRE_FALSE(words.empty());
+  CHECK(std::find(words.begin(), words.end(), "sygehuse") != words.end());
+  for (const auto& word : words) CHECK(word.rfind("syge", 0) == 0);
+  CHECK(searcher.suggest("qqqq").empty());
+}
+
+TEST_CASE_METHOD(Fixture, "a misspelt word with no hits gets a did-you-mean") {
+  const auto result = searcher.search(request("sengeplader"));
+  CHECK(result.hits.empty());
+  CHECK(result.corrected_query == "sengepladser");
+  CHECK(searcher.search(request("sengepladser")).corrected_query.empty());
+}
+
+TEST_CASE("a searcher sees new commits of a database being written") {
+  TempFolder folder;
+  const auto path = (folder.path() / "db").string();
+  auto sections = arkiv::testing::standard_sections();
+  arkiv::testing::write_database(path, {sections[0]});
+  arkiv::Searcher searcher({path});
+  CHECK(searcher.search(request("sygehus")).hits.empty());
+  Xapian::WritableDatabase writer(path, Xapian::DB_OPEN);
+  // Several commits discard the revision the searcher opened (DatabaseModifiedError inside).
+  for (std::size_t i = 1; i < sections.size(); ++i) {
+    writer.replace_document(arkiv::schema::kIdPrefix + sections[i].id, arkiv::testing::make_document(sections[i]));
+    writer.commit();
+  }
+  CHECK(sorted_ids(searcher.search(request("sygehus"))) == std::vector<std::string>{"b-0", "c-0"});
+  CHECK(searcher.document_count() == 5);
+}
+
+TEST_CASE("several databases are searched as one") {
+  TempFolder folder;
+  auto sections = arkiv::testing::standard_sections();
+  arkiv::testing::write_database(folder.path() / "one", {sections[2]});
+  arkiv::testing::write_database(folder.path() / "two", {sections[4]});
+  arkiv::Searcher searcher({(folder.path() / "one").string(), (folder.path() / "two").string()});
+  CHECK(sorted_ids(searcher.search(request("sygehus"))) == std::vector<std::string>{"b-0", "c-0"});
+}
+
+TEST_CASE("a database that cannot be opened is an IoError naming it") {
+  try {
+    arkiv::Searcher searcher({"/nonexistent/arkiv-db"});
+    FAIL("opened");
+  } catch (const arkiv::IoError& error) {
+    CHECK(std::string(error.what()).find("/nonexistent/arkiv-db") != std::string::npos);
+  }
+  CHECK_THROWS_AS(arkiv::Searcher({"tcp:localhost:notaport"}), arkiv::UsageError);
+  CHECK_THROWS_AS(arkiv::Searcher(std::vector<std::string>{}), arkiv::UsageError);
+}

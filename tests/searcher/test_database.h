@@ -1,0 +1,49 @@
+#pragma once
+// A small hand-made arkiv database for the searcher tests, written the way the indexer writes
+// (schema constants, add_terms from the shared Analyzer, JSON document data), so the searcher
+// is tested without depending on the corpus pipeline.
+#include <xapian.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace arkiv::testing {
+
+struct TestSection {
+  std::string id;           // section id without prefix, e.g. "doc1-0"
+  std::string document_id;  // collapse key
+  std::string file;
+  std::string title;        // document title
+  std::string number;
+  std::string section_title;
+  std::string org;          // canonical organisation name
+  std::string date;         // ISO
+  std::string type = "referat";
+  std::string lang = "da";
+  std::vector<std::string> topics;
+  std::vector<std::string> roles;
+  std::string text;
+  std::vector<std::pair<std::size_t, int>> page_starts;  // offset -> page
+};
+
+// The sections used by most tests: five sections of three documents, two organisations.
+std::vector<TestSection> standard_sections();
+
+Xapian::Document make_document(const TestSection& section);
+
+// A fresh folder under the system temp dir, removed by the destructor.
+class TempFolder {
+ public:
+  TempFolder();
+  ~TempFolder();
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Writes sections into a new database at path (spelling data included).
+void write_database(const std::filesystem::path& path, const std::vector<TestSection>& sections);
+
+}  // namespace arkiv::testing
