@@ -2,10 +2,7 @@
 // of 1, 5 and 20 sentences with a confusion row per language, and throughput on the sample
 // corpus. With "--paragraphs FILE CODE" it reports instead the accuracy on FILE, one text a line
 // in language CODE (e.g. the held-out legal paragraphs language_profiles_train.py writes).
-// Not part of ctest. Build and run from the project root:
-//   cmake --build <build> --target arkiv_stemming
-//   g++ -std=c++20 -O2 -I. bench/language_id_accuracy.cc <build>/stemming/libarkiv_stemming.a
-//       -licuuc -licui18n -lstemmer -lxapian -o /tmp/language_id_accuracy && /tmp/language_id_accuracy
+// Not part of ctest. Run from the project root: <build>/bench/language_id_accuracy
 #include <array>
 #include <chrono>
 #include <filesystem>
