@@ -1,5 +1,6 @@
 #include "searcher/src/query_parser.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "searcher/searcher.h"
@@ -56,13 +57,21 @@ class Parser {
                     next->kind == LexKind::date_range);
   }
 
+  // An operand must follow op. A second operator in its place is the stray one and is named;
+  // otherwise op itself, which then ends the query or a group.
+  void expect_operand(const Lexeme& op) {
+    if (starts_operand()) return;
+    if (const auto* next = peek(); next && next->kind != LexKind::close) fail(next->text + " needs a word before it", *next);
+    fail(op.text + " needs a word after it", op);
+  }
+
   // The operand after a binary operator; its absence is the user's mistake, named in the error.
   Node operand_after(const Lexeme& op) {
     if (peek() && peek()->kind == LexKind::op_not && at_ + 1 < lexemes_.size()) {
       ++at_;
       return make_node(NodeKind::but_not, op.offset, {make_node(NodeKind::match_all, op.offset), operand_after(op)});
     }
-    if (!starts_operand()) fail(op.text + " needs a word after it", op);
+    expect_operand(op);
     return parse_sequence();
   }
 
@@ -86,7 +95,7 @@ class Parser {
   }
 
   Node parse_and_after(const Lexeme& op) {
-    if (!starts_operand() && !(peek() && peek()->kind == LexKind::op_not)) fail(op.text + " needs a word after it", op);
+    if (!(peek() && peek()->kind == LexKind::op_not)) expect_operand(op);
     return parse_and();
   }
 
@@ -96,10 +105,10 @@ class Parser {
       const Lexeme op = lexemes_[at_++];
       if (op.kind == LexKind::op_and && peek() && peek()->kind == LexKind::op_not) {
         const Lexeme not_op = lexemes_[at_++];
-        if (!starts_operand()) fail(not_op.text + " needs a word after it", not_op);
+        expect_operand(not_op);
         left = make_node(NodeKind::but_not, op.offset, {std::move(left), parse_sequence()});
       } else if (op.kind == LexKind::op_not) {
-        if (!starts_operand()) fail(op.text + " needs a word after it", op);
+        expect_operand(op);
         left = make_node(NodeKind::but_not, op.offset, {std::move(left), parse_sequence()});
       } else {
         left = combine(NodeKind::all_of, std::move(left), operand_after(op));
@@ -108,13 +117,14 @@ class Parser {
     return left;
   }
 
-  // Words side by side: +required, -excluded, the rest optional (ranked), filters always required.
+  // Words side by side: +required, -excluded, the rest optional (ranked, at least one must match).
+  // Filters and date ranges restrict whatever the words match: (AND filters words).
   Node parse_sequence() {
-    std::vector<Node> required, optional, excluded;
+    std::vector<Node> filters, required, optional, excluded;
     auto leading_not = peek() && peek()->kind == LexKind::op_not;
     if (leading_not) {
       const Lexeme op = lexemes_[at_++];
-      if (!starts_operand()) fail(op.text + " needs a word after it", op);
+      expect_operand(op);
     }
     if (!starts_operand()) {
       const auto* next = peek();
@@ -130,25 +140,29 @@ class Parser {
       }
       const bool restricts = item.kind == NodeKind::filter || item.kind == NodeKind::date_range;
       if (modifier == '-') excluded.push_back(std::move(item));
-      else if (modifier == '+' || restricts) required.push_back(std::move(item));
+      else if (restricts) filters.push_back(std::move(item));
+      else if (modifier == '+') required.push_back(std::move(item));
       else optional.push_back(std::move(item));
     }
-    group_filters(required);
-    Node result;
+    group_filters(filters);
     auto join = [](NodeKind kind, std::vector<Node> nodes) {
       if (nodes.size() == 1) return std::move(nodes.front());
       const auto offset = nodes.front().offset;
       return make_node(kind, offset, std::move(nodes));
     };
+    std::vector<Node> words;
     if (!required.empty() && !optional.empty()) {
       const auto offset = required.front().offset;
-      result = make_node(NodeKind::maybe, offset,
-                         {join(NodeKind::all_of, std::move(required)), join(NodeKind::any_of, std::move(optional))});
+      words.push_back(make_node(NodeKind::maybe, offset,
+                                {join(NodeKind::all_of, std::move(required)), join(NodeKind::any_of, std::move(optional))}));
     } else if (!required.empty()) {
-      result = join(NodeKind::all_of, std::move(required));
+      words.push_back(join(NodeKind::all_of, std::move(required)));
     } else if (!optional.empty()) {
-      result = join(NodeKind::any_of, std::move(optional));
+      words.push_back(join(NodeKind::any_of, std::move(optional)));
     }
+    for (auto& word : words) filters.push_back(std::move(word));
+    Node result = filters.empty() ? make_node(NodeKind::match_all, excluded.front().offset)
+                                  : join(NodeKind::all_of, std::move(filters));
     if (!excluded.empty()) {
       const auto offset = result.offset;
       result = make_node(NodeKind::but_not, offset, {std::move(result), join(NodeKind::any_of, std::move(excluded))});

@@ -18,8 +18,6 @@ namespace {
 
 // Facet counts are exact up to this many matches; beyond it they are estimates.
 constexpr Xapian::doccount kExactFacetMatches = 100'000;
-// Below this many matches the searcher looks for a spelling correction.
-constexpr std::size_t kFewHits = 3;
 
 Xapian::Database open_database(const std::string& spec) {
   try {
@@ -131,6 +129,17 @@ struct Searcher::Impl {
     return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
   }
 
+  // True when some token of the word is indexed as written (exact space of body or titles).
+  bool occurs(const std::string& word) {
+    for (const auto& token : query_analyzer.analyze(word))
+      for (const auto* space : {&schema::kBody.exact, &schema::kSectionTitle.exact, &schema::kDocumentTitle.exact})
+        if (database.term_exists(*space + token.norm)) return true;
+    return false;
+  }
+
+  // The query with each plain word that occurs nowhere in the index replaced by the indexed word
+  // nearest to it; "" when there is nothing to replace. Compound parts of a misspelt word may still
+  // match ("sengeplader": senge + plade), so a word is checked even when the query has hits.
   std::string spelling_correction(const std::string& text, const query::ParsedQuery& parsed) {
     std::vector<const query::Node*> words;
     if (!parsed.empty) collect_words(parsed.root, true, words);
@@ -138,8 +147,14 @@ struct Searcher::Impl {
     std::string corrected = text;
     bool changed = false;
     for (const auto* word : words) {
-      const auto suggestion = database.get_spelling_suggestion(normalise_text(word->text));
-      if (suggestion.empty() || word->offset + word->text.size() > corrected.size()) continue;
+      if (word->offset + word->text.size() > corrected.size() || occurs(word->text)) continue;
+      std::string suggestion;
+      try {
+        suggestion = database.get_spelling_suggestion(normalise_text(word->text));
+      } catch (const Xapian::UnimplementedError&) {
+        return "";  // remote databases keep no spelling data
+      }
+      if (suggestion.empty()) continue;
       corrected.replace(word->offset, word->text.size(), suggestion);
       changed = true;
     }
@@ -203,7 +218,7 @@ struct Searcher::Impl {
       if (request.with_text) hit.text = record.text;
       result.hits.push_back(std::move(hit));
     }
-    if (result.total < kFewHits && !request.query.empty()) result.corrected_query = spelling_correction(request.query, parsed);
+    if (!request.query.empty()) result.corrected_query = spelling_correction(request.query, parsed);
     return result;
   }
 };

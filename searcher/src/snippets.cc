@@ -99,7 +99,9 @@ Snippet SnippetMaker::make(std::string_view text, const std::vector<Token>& toke
   Snippet snippet;
   snippet.matched = !matches.empty();
   if (tokens.empty()) {
-    append_collapsed(snippet.text, text.substr(0, bytes));
+    std::size_t cut = std::min(bytes, text.size());
+    while (cut > 0 && cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    append_collapsed(snippet.text, text.substr(0, cut));
     return snippet;
   }
   // Start a little before the first matching word so it is read in context.
@@ -114,9 +116,10 @@ Snippet SnippetMaker::make(std::string_view text, const std::vector<Token>& toke
     for (const auto& [index, found] : matches) out.insert(index);
     return out;
   }();
-  snippet.offset = tokens[first].start;
+  snippet.offset = matches.empty() ? tokens[first].start : anchor;
+  // The text before the first word (an opening quote or bracket) belongs to a passage that starts the text.
+  std::size_t at = first == 0 ? 0 : tokens[first].start;
   if (first > 0) snippet.text = "… ";
-  std::size_t at = tokens[first].start;
   for (std::size_t i = first; i <= last; ++i) {
     append_collapsed(snippet.text, text.substr(at, tokens[i].start - at));
     const auto word = text.substr(tokens[i].start, tokens[i].end - tokens[i].start);
@@ -124,6 +127,15 @@ Snippet SnippetMaker::make(std::string_view text, const std::vector<Token>& toke
     else snippet.text += word;
     at = tokens[i].end;
   }
+  // Punctuation that closes the last word ("sygehusene.") stays; a cut passage then ends in "…".
+  const std::size_t stop = last + 1 < tokens.size() ? tokens[last + 1].start : text.size();
+  auto rest = text.substr(at, stop - at);
+  if (last + 1 < tokens.size()) {
+    const auto space = std::find_if(rest.begin(), rest.end(), is_space);
+    rest = rest.substr(0, static_cast<std::size_t>(space - rest.begin()));
+  }
+  append_collapsed(snippet.text, rest);
+  while (!snippet.text.empty() && snippet.text.back() == ' ') snippet.text.pop_back();
   if (last + 1 < tokens.size()) snippet.text += " …";
   return snippet;
 }

@@ -14,7 +14,7 @@ namespace arkiv {
 
 struct Snippet {
   std::string text;         // whitespace collapsed, markers around matches, "…" where cut
-  std::size_t offset = 0;   // byte offset of the passage in the section text
+  std::size_t offset = 0;   // byte offset of the passage's first highlighted word (of the passage when none)
   bool matched = false;     // false when no query word occurs (the text's beginning is shown)
 };
 
