@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Metadata and agenda-item accuracy of read_document on a generated corpus, with full figures.
 
-Generates the corpus with shared/bench/make-corpus.py into a temporary folder (never the
+Generates the corpus with make-corpus.py (tests/data/generator: a copy of shared/bench's)
+into a temporary folder (never the
 repository) and runs the accuracy test of corpus_structure_tests on it, which prints one line:
 organisation, date, type, language, agenda items found and single-thread read_document speed.
 
@@ -27,7 +28,7 @@ def main():
     parser.add_argument("--build", type=Path, default=ROOT / "build-structure", help="CMake build folder")
     args = parser.parse_args()
     binary = args.build / "tests" / "corpus" / "corpus_structure_tests"
-    generator = ROOT.parent / "shared" / "bench" / "make-corpus.py"
+    generator = ROOT / "tests" / "data" / "generator" / "bench" / "make-corpus.py"
     if not binary.exists():
         sys.exit(f"{binary} not found: cmake --build {args.build} --target corpus_structure_tests")
     if not generator.exists():

@@ -5,7 +5,7 @@
 #include "structure_test_support.h"
 
 using arkiv::read_document;
-using arkiv::test::StructureScratch;
+using arkiv::test::ScratchFolder;
 
 namespace {
 
@@ -17,7 +17,7 @@ const std::string kMinutes =
 }  // namespace
 
 TEST_CASE("without overrides the extracted metadata stands") {
-  StructureScratch folder("sidecar-none");
+  ScratchFolder folder("sidecar-none");
   const arkiv::Document document = read_document(folder.write("minutes.txt", kMinutes));
   CHECK(document.org == "Sundhedsstyrelsen");
   CHECK(document.date == "2017-10-04");
@@ -25,7 +25,7 @@ TEST_CASE("without overrides the extracted metadata stands") {
 }
 
 TEST_CASE("a FILE.meta.json sidecar sets any field and wins") {
-  StructureScratch folder("sidecar-json");
+  ScratchFolder folder("sidecar-json");
   const auto file = folder.write("minutes.txt", kMinutes);
   folder.write("minutes.txt.meta.json",
                R"({"org": "SST", "date": "2017-10-05", "type": "Saksliste", "lang": "no", "title": "Rådsmøde",
@@ -40,14 +40,14 @@ TEST_CASE("a FILE.meta.json sidecar sets any field and wins") {
 }
 
 TEST_CASE("a sidecar named after the file's stem is found too") {
-  StructureScratch folder("sidecar-stem");
+  ScratchFolder folder("sidecar-stem");
   const auto file = folder.write("minutes.txt", kMinutes);
   folder.write("minutes.meta.json", R"({"org": "Medicinrådet"})");
   CHECK(read_document(file).org == "Medicinrådet");
 }
 
 TEST_CASE("a manifest.csv row sets fields and a sidecar wins over it") {
-  StructureScratch folder("sidecar-manifest");
+  ScratchFolder folder("sidecar-manifest");
   const auto file = folder.write("minutes.txt", kMinutes);
   folder.write("manifest.csv",
                "file,org,date,type,lang,title,topics\n"
@@ -64,7 +64,7 @@ TEST_CASE("a manifest.csv row sets fields and a sidecar wins over it") {
 }
 
 TEST_CASE("sidecars are ignored when the options say so") {
-  StructureScratch folder("sidecar-off");
+  ScratchFolder folder("sidecar-off");
   const auto file = folder.write("minutes.txt", kMinutes);
   folder.write("minutes.txt.meta.json", R"({"org": "Amgros"})");
   CHECK(read_document(file, {.use_sidecars = false}).org == "Sundhedsstyrelsen");
@@ -81,7 +81,7 @@ TEST_CASE("an invalid sidecar is an error naming the file and the field") {
       {R"({"org": 7})", "org"},
       {R"({"colour": "red"})", "colour"},
   }));
-  StructureScratch folder("sidecar-invalid");
+  ScratchFolder folder("sidecar-invalid");
   const auto file = folder.write("minutes.txt", kMinutes);
   folder.write("minutes.txt.meta.json", sidecar);
   INFO(sidecar);
@@ -90,7 +90,7 @@ TEST_CASE("an invalid sidecar is an error naming the file and the field") {
 }
 
 TEST_CASE("malformed sidecar files are errors naming them") {
-  StructureScratch folder("sidecar-malformed");
+  ScratchFolder folder("sidecar-malformed");
   const auto file = folder.write("minutes.txt", kMinutes);
   folder.write("minutes.txt.meta.json", "{\"org\": ");
   CHECK_THROWS_WITH(read_document(file), Catch::Contains("minutes.txt.meta.json") && Catch::Contains("JSON"));

@@ -1,5 +1,5 @@
 #pragma once
-// Helpers shared by the corpus reading and cleaning tests.
+// Helpers shared by the corpus tests: fixtures, samples, scratch folders.
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -32,7 +32,7 @@ class ScratchFolder {
  public:
   explicit ScratchFolder(std::string_view name)
       : path_(std::filesystem::temp_directory_path() /
-              ("arkiv-reading-" + std::string(name) + "-" + std::to_string(::getpid()))) {
+              ("arkiv-corpus-test-" + std::string(name) + "-" + std::to_string(::getpid()))) {
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);
   }
@@ -46,6 +46,7 @@ class ScratchFolder {
 
   std::filesystem::path write(std::string_view name, std::string_view bytes) const {
     const std::filesystem::path file = path_ / name;
+    std::filesystem::create_directories(file.parent_path());
     std::ofstream out(file, std::ios::binary);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     return file;

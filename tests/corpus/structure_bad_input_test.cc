@@ -7,7 +7,7 @@
 #include "structure_test_support.h"
 
 using arkiv::read_document;
-using arkiv::test::StructureScratch;
+using arkiv::test::ScratchFolder;
 
 namespace {
 
@@ -24,24 +24,24 @@ void check_fails_naming(const std::filesystem::path& file) {
 }  // namespace
 
 TEST_CASE("an empty file is an error naming it") {
-  StructureScratch folder("bad-empty");
+  ScratchFolder folder("bad-empty");
   check_fails_naming(folder.write("empty.txt", ""));
 }
 
 TEST_CASE("a binary file is an error naming it") {
-  StructureScratch folder("bad-binary");
+  ScratchFolder folder("bad-binary");
   std::string bytes;
   for (int i = 0; i < 4096; ++i) bytes += static_cast<char>((i * 7919) % 256);
   check_fails_naming(folder.write("image.bin", bytes));
 }
 
 TEST_CASE("a corrupt PDF is an error naming it") {
-  StructureScratch folder("bad-pdf");
+  ScratchFolder folder("bad-pdf");
   check_fails_naming(folder.write("broken.pdf", "%PDF-1.7\n1 0 obj << /Type /Catalog >>\nthis is not a pdf body\n"));
 }
 
 TEST_CASE("a file that does not exist or cannot be read is an error naming it") {
-  StructureScratch folder("bad-unreadable");
+  ScratchFolder folder("bad-unreadable");
   check_fails_naming(folder.path() / "missing.txt");
   const auto locked = folder.write("locked.txt", "Referat\n\nPunkt 1. Velkomst\n");
   std::filesystem::permissions(locked, std::filesystem::perms::none);
@@ -54,7 +54,7 @@ TEST_CASE("a file that does not exist or cannot be read is an error naming it") 
 }
 
 TEST_CASE("invalid UTF-8 is read, not rejected, and keeps its structure") {
-  StructureScratch folder("bad-utf8");
+  ScratchFolder folder("bad-utf8");
   const auto file = folder.write("latin.txt",
                                  "Sundhedsstyrelsen\n\nReferat\n\nM\xf8" "dedato 4. oktober 2017\n\n"
                                  "Punkt 1. Godkendelse af dagsorden\n\nDagsordenen blev godkendt \xff\xfe uden bem\xe6rkninger.\n\n"
@@ -66,7 +66,7 @@ TEST_CASE("invalid UTF-8 is read, not rejected, and keeps its structure") {
 }
 
 TEST_CASE("a 100 MB file without a newline is read as one body section") {
-  StructureScratch folder("bad-huge");
+  ScratchFolder folder("bad-huge");
   const auto file = folder.path() / "huge.txt";
   {
     std::ofstream out(file, std::ios::binary);

@@ -7,7 +7,7 @@
 #include "structure_test_support.h"
 
 TEST_CASE("the explain JSON carries the document's metadata and sections") {
-  const arkiv::Document document = arkiv::read_document(arkiv::test::structure_sample("004"));
+  const arkiv::Document document = arkiv::read_document(arkiv::test::sample("004"));
   const nlohmann::json json = nlohmann::json::parse(arkiv::document_to_json(document));
   CHECK(json["org"] == "Bestyrelsen for Personlig Medicin");
   CHECK(json["date"] == "2017-10-04");
@@ -29,7 +29,7 @@ TEST_CASE("the explain JSON carries the document's metadata and sections") {
 }
 
 TEST_CASE("the explain text lists each section with its parts") {
-  const arkiv::Document document = arkiv::read_document(arkiv::test::structure_sample("000"));
+  const arkiv::Document document = arkiv::read_document(arkiv::test::sample("000"));
   const std::string text = arkiv::document_to_text(document);
   CHECK(text.find("org:      Sundhedsstyrelsen") != std::string::npos);
   CHECK(text.find("[agenda_item] 3  Orientering om økonomi") != std::string::npos);
@@ -38,7 +38,7 @@ TEST_CASE("the explain text lists each section with its parts") {
 }
 
 TEST_CASE("topics are assigned to sections and documents from the taxonomy") {
-  const arkiv::Document document = arkiv::read_document(arkiv::test::structure_sample("002"));
+  const arkiv::Document document = arkiv::read_document(arkiv::test::sample("002"));
   CHECK(std::find(document.topics.begin(), document.topics.end(), "forskning_og_life_science") != document.topics.end());
   for (const arkiv::Section& section : document.sections) {
     if (section.number == "14") CHECK(section.topics.front() == "beredskab_og_epidemier");

@@ -11,7 +11,7 @@
 using arkiv::Document;
 using arkiv::Section;
 using arkiv::test::section_titles;
-using arkiv::test::structure_sample;
+using arkiv::test::sample;
 
 namespace {
 
@@ -67,7 +67,7 @@ const std::vector<SampleExpectation>& expectations() {
 const Document& sample_document(const std::string& prefix) {
   static std::map<std::string, Document> cache;
   auto it = cache.find(prefix);
-  if (it == cache.end()) it = cache.emplace(prefix, arkiv::read_document(structure_sample(prefix))).first;
+  if (it == cache.end()) it = cache.emplace(prefix, arkiv::read_document(sample(prefix))).first;
   return it->second;
 }
 
@@ -183,7 +183,7 @@ TEST_CASE("section text starts with its heading and the sections cover the docum
 
 TEST_CASE("read_document gives the same result when called from many threads at once") {
   std::vector<std::filesystem::path> files;
-  for (const char* prefix : {"000", "001", "003", "004"}) files.push_back(structure_sample(prefix));
+  for (const char* prefix : {"000", "001", "003", "004"}) files.push_back(sample(prefix));
   std::vector<std::string> sequential;
   for (const auto& file : files) sequential.push_back(arkiv::document_to_json(arkiv::read_document(file)));
   std::vector<std::string> parallel(files.size() * 2);
