@@ -167,3 +167,21 @@ TEST_CASE("the database passes xapian-check, opens in xapian-delve and answers q
   CHECK_THAT(python.out, Catch::Contains("000_4bee182d6141fea1.txt"));
   CHECK_FALSE(python.out.find("001_") != std::string::npos);
 }
+
+TEST_CASE("a terminal sees a progress bar and a pipe sees only the summary", "[indexer][cli]") {
+  TempFolder folder;
+  copy_samples(folder.path() / "in");
+  const std::string arguments = " --jobs 1 --db " + quoted(folder.path() / "db-pipe") + " " + quoted(folder.path() / "in");
+  const CommandResult piped = run_command(arkiv_index() + arguments);
+  REQUIRE(piped.exit_code == 0);
+  CHECK(occurrences(piped.err, "\n") == 1);
+  CHECK_THAT(piped.err, Catch::Contains("5 added, 0 updated, 0 unchanged, 0 removed, 0 failed"));
+  CHECK_THAT(piped.err, !Catch::Contains("ETA"));
+  // script(1) from util-linux runs the command on a pseudo-terminal and copies what it writes.
+  const std::string on_terminal = arkiv_index() + " --jobs 1 --db " + quoted(folder.path() / "db-tty") + " " +
+                                  quoted(folder.path() / "in");
+  const CommandResult tty = run_command("script -qec \"" + on_terminal + "\" /dev/null");
+  REQUIRE(tty.exit_code == 0);
+  CHECK_THAT(tty.out, Catch::Contains("MB/s") && Catch::Contains("ETA") && Catch::Contains("files "));
+  CHECK_THAT(tty.out, Catch::Contains("5 added"));
+}
