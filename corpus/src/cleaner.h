@@ -30,7 +30,7 @@ CleanText clean_text(const RawText& raw, Language language);
 namespace arkiv {
 
 struct TextLine {
-  std::string text;      // trimmed, no '\n'
+  std::string text;  // trimmed, no '\n'
   int page = 1;
   bool removed = false;  // a page marker, running header or moved continuation: not text
 };
@@ -42,7 +42,7 @@ using WordCheck = std::function<bool(std::string_view word)>;
 // Only words registered as candidates are counted, so a pass costs a length test per word and a
 // hash lookup only for words of a candidate's length. Words include inner hyphens ("COVID-19");
 // the parts of a hyphenated word and each pair of neighbouring parts count as words too, and
-// each part followed by its hyphen ("december-" in "december-versionen") as a first part.
+// its first part followed by the hyphen ("december-" in "december-versionen") as a first part.
 class DocumentVocabulary {
  public:
   void add_candidate(std::string_view word);

@@ -95,7 +95,9 @@ void DocumentVocabulary::count(const std::vector<TextLine>& lines) {
       std::size_t part_start = 0;
       for (std::size_t k = 0; k < hyphens.size(); ++k) {
         count_word(word.substr(part_start, hyphens[k] - part_start));
-        if (k + 1 < hyphens.size()) count_word(word.substr(part_start, hyphens[k] - part_start + 1));
+        // Only a first part with its hyphen witnesses how the document writes compounds: an
+        // inner one is a slug or a phrase ("handlingsplan-for-personlig", "pay-for-performance").
+        if (k == 0 && k + 1 < hyphens.size()) count_word(word.substr(part_start, hyphens[k] - part_start + 1));
         if (k + 1 < hyphens.size()) {
           const std::string_view pair = word.substr(part_start, hyphens[k + 1] - part_start);
           if (pair.size() < word.size()) count_word(pair);

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cctype>
 #include <fstream>
 #include <set>
 
@@ -44,9 +45,21 @@ const WordSet& hyphen_prefixes() {
   return words;
 }
 
-// A line holding nothing but a number is a folio, not the rest of a word.
+// A line holding nothing but a number ("32", "100.000") is a folio or a figure of a chart, not the
+// rest of a word.
 bool is_number_line(std::string_view line) {
-  return !line.empty() && line.find_first_not_of("0123456789") == std::string_view::npos;
+  return !line.empty() && std::isdigit(static_cast<unsigned char>(line[0])) &&
+         line.find_first_not_of("0123456789.,") == std::string_view::npos;
+}
+
+// The index of the first non-empty line from `from`, or lines.size() when there is none within
+// kMaxBlankLines blank lines (removed lines, such as page markers, are not counted).
+std::size_t next_text_line(const std::vector<TextLine>& lines, std::size_t from) {
+  std::size_t next = from;
+  for (std::size_t blanks = 0; next < lines.size() && lines[next].text.empty(); ++next) {
+    if (!lines[next].removed && ++blanks > kMaxBlankLines) return lines.size();
+  }
+  return next;
 }
 
 UChar32 first_code_point(std::string_view word) {
@@ -56,9 +69,7 @@ UChar32 first_code_point(std::string_view word) {
   return code_point;
 }
 
-bool has_digit(std::string_view word) {
-  return word.find_first_of("0123456789") != std::string_view::npos;
-}
+bool has_digit(std::string_view word) { return word.find_first_of("0123456789") != std::string_view::npos; }
 
 // An acronym: two or more letters, all upper case ("COVID", "EU", "KBU").
 bool is_acronym(std::string_view word) {
@@ -106,14 +117,16 @@ std::optional<LineBreakHyphen> break_at(const std::vector<TextLine>& lines, std:
   LineBreakHyphen found;
   found.line = index;
   found.head = head;
-  std::size_t next = index + 1;
-  for (std::size_t blanks = 0; next < lines.size() && lines[next].text.empty(); ++next) {
-    if (!lines[next].removed && ++blanks > kMaxBlankLines) return std::nullopt;
-  }
+  std::size_t next = next_text_line(lines, index + 1);
   if (next >= lines.size()) return std::nullopt;
+  if (is_number_line(lines[next].text)) {
+    // The word may go on after a folio or a figure cutting in ("et an-" / "32" / "det land").
+    found.across_number = true;
+    next = next_text_line(lines, next + 1);
+    if (next >= lines.size() || is_number_line(lines[next].text)) return found;  // tail stays empty
+  }
   found.next_line = next;
   const std::string_view next_text = lines[next].text;
-  if (is_number_line(next_text)) return found;  // tail stays empty: the lines are left
   found.chunk = next_text.substr(0, next_text.find(' '));
   std::size_t tail_end = 0;
   while (tail_end < found.chunk.size() && is_word_char_at(found.chunk, tail_end, length)) tail_end += length;
@@ -162,13 +175,13 @@ HyphenDecision Dehyphenator::decide(std::string_view head, std::string_view tail
   // The document writes other compounds of this first part with a hyphen ("december-versionen").
   if (vocabulary_.occurrences(std::string(part) + "-") > 0) return HyphenDecision::keep_hyphen;
   if (is_known_ && is_known_(joined)) return HyphenDecision::join;
-  // A capitalised word and a word, making no known word together: a name compound
-  // ("Smith-udvalgets"). Syllable fragments ("Sundhedsmi") fail this test; lower-case pairs
-  // ("ind-stilling") are left to the join.
-  const auto is_word = [&](std::string_view word) {
-    return vocabulary_.occurrences(word) > 0 || (is_known_ && is_known_(word));
-  };
-  if (u_isupper(first_code_point(part)) && part.size() >= 2 && tail.size() >= 2 && is_word(part) && is_word(tail)) {
+  // A name the lexicon does not know and a whole word, making no known word together: a compound
+  // with a name ("Bo Smith-" / "udvalgets"). A syllable break seldom leaves a whole word behind
+  // ("Sundhedsmi-" / "nisteriet"); a capitalised common word is no name ("Nationale Bio-" /
+  // "banksregister"); lower-case pairs ("ind-stilling") are left to the join.
+  const auto is_lexicon_word = [&](std::string_view word) { return is_known_ && is_known_(word); };
+  if (u_isupper(first_code_point(part)) && part.size() >= 2 && tail.size() >= 2 && !is_lexicon_word(part) &&
+      (vocabulary_.occurrences(tail) > 0 || is_lexicon_word(tail))) {
     return HyphenDecision::keep_hyphen;
   }
   // Inside a word that already has hyphens, a break that makes no known word is at a hyphen
@@ -194,6 +207,9 @@ void dehyphenate(std::vector<TextLine>& lines, const Dehyphenator& dehyphenator)
       if (!found || found->tail.empty()) break;
       const HyphenDecision decision = dehyphenator.decide(found->head, found->tail);
       if (decision == HyphenDecision::keep_break) break;
+      // Across a number only a word's rest moves up: a hyphen kept there would join the hyphenated
+      // word to whatever follows the figure.
+      if (found->across_number && decision != HyphenDecision::join) break;
       const std::string chunk(found->chunk);
       std::string& line = lines[index].text;
       if (decision == HyphenDecision::join) line.pop_back();

@@ -37,11 +37,12 @@ class Dehyphenator {
 
 // A line-end hyphen found in lines: the word before it and the first word after it.
 struct LineBreakHyphen {
-  std::size_t line = 0;       // index of the line ending in '-'
-  std::size_t next_line = 0;  // index of the next non-empty line
-  std::string_view head;      // into lines[line].text
-  std::string_view chunk;     // the next line's text up to its first space ("nisteriet,")
-  std::string_view tail;      // the letters and digits at the start of chunk ("nisteriet")
+  std::size_t line = 0;        // index of the line ending in '-'
+  std::size_t next_line = 0;   // index of the next non-empty line
+  std::string_view head;       // into lines[line].text
+  std::string_view chunk;      // the next line's text up to its first space ("nisteriet,")
+  std::string_view tail;       // the letters and digits at the start of chunk ("nisteriet")
+  bool across_number = false;  // a line holding only a number (folio, figure) lies in between
 };
 
 // All line-end hyphens in lines, in order.

@@ -137,6 +137,24 @@ TEST_CASE("the document's own spelling decides between joining and keeping a hyp
         "kvalitetssikring er vigtig\nom kvalitetssikring");
 }
 
+TEST_CASE("a word broken around a folio or a chart figure is joined and the number stays", "[cleaning][hyphens]") {
+  CHECK(dehyphenate_text("et an-\n\n\n32\n\n\ndet land") == "et andet\n\n\n32\n\n\nland");
+  CHECK(dehyphenate_text("Antal genom-\n100.000\nforskningsaktiviteter") == "Antal genomforskningsaktiviteter\n100.000");
+  CHECK(dehyphenate_text("under Covid-\n19\nEU-regler") == "under Covid-\n19\nEU-regler");
+}
+
+TEST_CASE("a name before a word on the next line keeps its hyphen", "[cleaning][hyphens]") {
+  // Regression: "Bo Smith-" / "udvalgets" was joined to "Smithudvalgets".
+  CHECK(dehyphenate_text("udvalgets formand\nom Bo Smith-\nudvalgets anbefalinger") ==
+        "udvalgets formand\nom Bo Smith-udvalgets\nanbefalinger");
+}
+
+TEST_CASE("a hyphen inside a phrase or a web address is no witness for a first part", "[cleaning][hyphens]") {
+  // Regression: "pay-for-performance" made "for-" / "valtning" keep its hyphen.
+  CHECK(dehyphenate_text("pay-for-performance aftaler\nden offentlige for-\nvaltning") ==
+        "pay-for-performance aftaler\nden offentlige forvaltning");
+}
+
 TEST_CASE("a word broken twice across three lines is joined whole", "[cleaning][hyphens]") {
   CHECK(dehyphenate_text("Uddannelses- og Forsknings-\nministe-\nriet holder møde") ==
         "Uddannelses- og Forskningsministeriet\nholder møde");
