@@ -1,7 +1,6 @@
 #include "stemming/analyzer.h"
 
 #include <array>
-#include <deque>
 #include <optional>
 #include <unordered_map>
 
@@ -30,7 +29,7 @@ constexpr std::size_t kExpansionCacheLimit = 1u << 14;
 constexpr std::size_t kMaxAnalysedWordBytes = 96;
 // A token leaves the window once the longest hyphen link it may start is visible:
 // first word, conjunction, "/", conjunction, head.
-constexpr std::size_t kLinkWindow = 5;
+constexpr std::size_t kLinkWindow = TokenWindow::kCapacity;
 
 struct ExpansionTerms {
   std::string stem;
@@ -78,6 +77,8 @@ struct Analyzer::Impl {
   WordCache word_cache{kWordCacheLimit};
   std::unordered_map<std::string, ExpansionTerms> expansion_cache;
   std::unordered_map<std::string, std::optional<std::string>> suspension_cache;
+  TokenWindow window;  // kept between calls for its Tokens' storage
+  bool window_in_use = false;
 
   SnowballStemmer& stemmer_for(Language language) {
     auto& stemmer = stemmers[static_cast<std::size_t>(language)];
@@ -128,10 +129,10 @@ struct Analyzer::Impl {
   }
 
   // Looked up as written, then by norm, so "Sygehusene" and "sygehusene" are analysed once.
-  // Fills token.norm, token.stem and the derived lists.
-  void analyse_into(Token& token, bool is_letter_word) {
+  // Fills token.norm, token.stem and the derived lists. text_hash is WordCache::hash_of the text.
+  void analyse_into(Token& token, bool is_letter_word, std::uint64_t text_hash) {
     CachedWord found;
-    if (token.text.size() <= kMaxCachedWordBytes && word_cache.find(token.text, is_letter_word, found)) {
+    if (token.text.size() <= kMaxCachedWordBytes && word_cache.find(token.text, is_letter_word, text_hash, found)) {
       return fill_from(token, found);
     }
     std::string norm;
@@ -143,8 +144,8 @@ struct Analyzer::Impl {
     }
     const WordAnalysis word = analyse_word(std::move(norm), is_letter_word);
     if (token.text.size() > kMaxCachedWordBytes || !WordCache::can_hold(token.text, word)) {
-      token.norm = word.norm;
-      token.stem = word.stem;
+      token.norm.assign(word.norm);
+      token.stem.assign(word.stem);
       return fill_derived(token, word.derived.get());
     }
     if (!same) word_cache.insert(word.norm, word);
@@ -152,13 +153,22 @@ struct Analyzer::Impl {
   }
 
   static void fill_from(Token& token, const CachedWord& word) {
-    token.norm = word.norm;
-    token.stem = word.stem;
+    token.norm.assign(word.norm);
+    token.stem.assign(word.stem);
     fill_derived(token, word.derived);
   }
 
+  // Assigns rather than constructs, so a refilled Token keeps its storage.
   static void fill_derived(Token& token, const WordDerivations* derived) {
-    if (!derived) return;
+    if (!derived) {
+      token.parts.clear();
+      token.part_stems.clear();
+      token.folded.clear();
+      token.folded_stems.clear();
+      token.variants.clear();
+      token.variant_stems.clear();
+      return;
+    }
     token.parts = derived->parts;
     token.part_stems = derived->part_stems;
     token.folded = derived->folded;
@@ -167,16 +177,36 @@ struct Analyzer::Impl {
     token.variant_stems = derived->variant_stems;
   }
 
-  Token make_token(std::string_view input, const WordSegment& segment, std::size_t chunk_offset,
-                   std::uint32_t position) {
-    Token token;
+  // A segment and the word cache key of its bytes, whose table slot is already being fetched.
+  struct PendingSegment {
+    WordSegment segment;
+    std::uint64_t hash = 0;
+  };
+
+  bool next_segment(std::string_view chunk, PendingSegment& pending) {
+    if (!segmenter.next(pending.segment)) return false;
+    const WordSegment& segment = pending.segment;
+    pending.hash = WordCache::hash_of(chunk.substr(segment.start, segment.end - segment.start),
+                                      is_letter_status(segment.rule_status));
+    word_cache.prefetch(pending.hash);
+    return true;
+  }
+
+  // Fills every field of token, which may hold (or have had moved out) an earlier token.
+  void make_token(Token& token, std::string_view input, const PendingSegment& pending, std::size_t chunk_offset,
+                  std::uint32_t position) {
+    const WordSegment& segment = pending.segment;
     token.start = chunk_offset + segment.start;
     token.end = chunk_offset + segment.end;
     token.position = position;
     token.is_number = segment.rule_status >= UBRK_WORD_NUMBER && segment.rule_status < UBRK_WORD_NUMBER_LIMIT;
-    token.text = repair_utf8(input.substr(token.start, token.end - token.start));
-    analyse_into(token, is_letter_status(segment.rule_status));
-    return token;
+    const bool is_letter_word = is_letter_status(segment.rule_status);
+    const bool unchanged = repair_utf8(input.substr(token.start, token.end - token.start), token.text);
+    token.norm.clear();
+    token.stem.clear();
+    token.expansions.clear();
+    token.expansion_stems.clear();
+    analyse_into(token, is_letter_word, unchanged ? pending.hash : WordCache::hash_of(token.text, is_letter_word));
   }
 
   // Stems of an expansion and of its parts; cached, as headers repeat the same organisations.
@@ -207,7 +237,7 @@ struct Analyzer::Impl {
         .first->second;
   }
 
-  void link_front(std::deque<Token>& window, std::string_view input) {
+  void link_front(TokenWindow& window, std::string_view input) {
     if (!options.suspended_compounds) return;
     Token& first = window.front();
     if (is_joined_by_hyphen(window, input)) add_expansion(first, first.norm + window[1].norm);
@@ -217,14 +247,34 @@ struct Analyzer::Impl {
   }
 
   void analyze(std::string_view input, const std::function<void(Token&&)>& sink) {
-    std::deque<Token> window;
+    if (window_in_use) {  // a sink analysing more text with this Analyzer
+      TokenWindow own_window;
+      return analyze(input, sink, own_window);
+    }
+    window_in_use = true;
+    window.clear();
+    try {
+      analyze(input, sink, window);
+    } catch (...) {
+      window_in_use = false;
+      throw;
+    }
+    window_in_use = false;
+  }
+
+  void analyze(std::string_view input, const std::function<void(Token&&)>& sink, TokenWindow& window) {
     std::uint32_t position = 0;
     for (std::size_t begin = 0; begin < input.size();) {
       const std::size_t end = chunk_end(input, begin);
-      segmenter.set_text(input.substr(begin, end - begin));
-      WordSegment segment;
-      while (segmenter.next(segment)) {
-        window.push_back(make_token(input, segment, begin, ++position));
+      const std::string_view chunk = input.substr(begin, end - begin);
+      segmenter.set_text(chunk);
+      // One segment ahead, so the word cache line of the next token loads while this one is analysed.
+      PendingSegment current;
+      PendingSegment next;
+      for (bool more = next_segment(chunk, next); more;) {
+        current = next;
+        more = next_segment(chunk, next);
+        make_token(window.push_back(), input, current, begin, ++position);
         if (window.size() == kLinkWindow) {
           link_front(window, input);
           sink(std::move(window.front()));

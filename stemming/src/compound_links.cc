@@ -67,13 +67,13 @@ bool is_compound_conjunction(std::string_view normalised_word) {
   return conjunctions.count(std::string(normalised_word)) > 0;
 }
 
-bool is_joined_by_hyphen(const std::deque<Token>& window, std::string_view text) {
+bool is_joined_by_hyphen(const TokenWindow& window, std::string_view text) {
   if (window.size() < 2 || !is_word(window[0]) || !is_word(window[1])) return false;
   const std::string_view gap = gap_between(window[0], window[1], text);
   return gap == "-" || gap == "\u2010";
 }
 
-std::size_t suspended_compound_head(const std::deque<Token>& window, std::string_view text) {
+std::size_t suspended_compound_head(const TokenWindow& window, std::string_view text) {
   if (window.size() < 3 || !is_word(window[0])) return 0;
   // "Sundheds- og", "Sundheds - og", "Sundheds – og": a dash, then space, after the first word.
   std::string_view gap = gap_between(window[0], window[1], text);

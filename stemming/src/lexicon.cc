@@ -3,6 +3,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <functional>
@@ -15,10 +16,20 @@ namespace arkiv {
 namespace {
 
 constexpr std::size_t kInitialSlots = 1 << 16;
-constexpr std::uint32_t kCapitalisedOnly = 1u << 31;  // slot flag: every listing was capitalised
-constexpr std::uint32_t kOffsetMask = kCapitalisedOnly - 1;
+// Slot layout (Lexicon::slots_): offset + 1 | length << 32 | tag | kCapitalisedOnly.
+constexpr std::uint64_t kOffsetMask = 0xFFFFFFFFull;
+constexpr int kLengthShift = 32;
+constexpr std::uint64_t kUnknownLength = 0xFF;    // words of 255 bytes or more end at their '\n'
+constexpr std::uint64_t kTagMask = 0x7FFFFF0000000000ull;  // hash bits 40..62
+constexpr std::uint64_t kCapitalisedOnly = 1ull << 63;  // slot flag: every listing was capitalised
+constexpr std::size_t kFilterBitsPerWord = 8;  // at least; rounded up to a power-of-two block count
 
 std::size_t hash_word(std::string_view word) { return std::hash<std::string_view>{}(word); }
+
+// The filter's block and the two bits in it, from bits of the hash the table does not use for
+// its slot index (low bits) or its tag (bits 40..62).
+std::uint64_t filter_mix(std::size_t hash) { return (hash ^ (hash >> 29)) * 0x9E3779B97F4A7C15ull; }
+std::uint64_t filter_bits(std::uint64_t mixed) { return (1ull << (mixed & 63)) | (1ull << ((mixed >> 6) & 63)); }
 
 }  // namespace
 
@@ -58,10 +69,11 @@ Lexicon Lexicon::load(const std::filesystem::path& word_list, const std::string&
       throw DataError(word_list.string() + ":" + std::to_string(line_number) + ": invalid UTF-8");
     }
     std::string word = normalise_lexicon_word(line);
-    if (word.find('\n') == std::string::npos) lexicon.insert(word, word != line);
+    if (word.find('\n') == std::string::npos) lexicon.insert(word, hash_word(word), word != line);
   }
   if (in.bad()) throw IoError("error reading word list " + word_list.string());
   lexicon.words_.shrink_to_fit();
+  lexicon.build_filter();
   return lexicon;
 }
 
@@ -92,62 +104,99 @@ const Lexicon& Lexicon::for_language(Language language) {
       }
     }
     lexicons.at(index).reset(new Lexicon(word_list.empty() ? Lexicon() : load(word_list, encoding)));
-    if (lexicons.at(index)->slots_.empty()) lexicons.at(index)->slots_.assign(1, 0);
+    if (lexicons.at(index)->slots_.empty()) {
+      lexicons.at(index)->slots_.assign(1, 0);
+      lexicons.at(index)->build_filter();
+    }
   });
   return *lexicons.at(index);
 }
 
-std::string_view Lexicon::word_at(std::uint32_t offset) const {
+std::string_view Lexicon::word_at(std::uint64_t slot) const {
+  const std::size_t offset = (slot & kOffsetMask) - 1;
+  const std::size_t length = (slot >> kLengthShift) & kUnknownLength;
+  if (length != kUnknownLength) return std::string_view(words_.data() + offset, length);
   std::string_view rest(words_.data() + offset, words_.size() - offset);
   return rest.substr(0, rest.find('\n'));
 }
 
-std::size_t Lexicon::find_slot(std::string_view word) const {
+// The slot holding word, or the empty slot where it would go. Words are compared only when the
+// tag (high hash bits) matches, so a probe past other words reads no word bytes.
+std::size_t Lexicon::find_slot(std::string_view word, std::size_t hash) const {
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t slot = hash_word(word) & mask;; slot = (slot + 1) & mask) {
-    const std::uint32_t entry = slots_[slot] & kOffsetMask;
-    if (entry == 0 || word_at(entry - 1) == word) return slot;
+  const std::uint64_t tag = hash & kTagMask;
+  for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    const std::uint64_t entry = slots_[slot];
+    if ((entry & kOffsetMask) == 0) return slot;
+    if ((entry & kTagMask) == tag && word_at(entry) == word) return slot;
+  }
+}
+
+bool Lexicon::may_contain(std::size_t hash) const {
+  const std::uint64_t mixed = filter_mix(hash);
+  const std::uint64_t bits = filter_bits(mixed);
+  return (filter_[(mixed >> 32) & (filter_.size() - 1)] & bits) == bits;
+}
+
+void Lexicon::build_filter() {
+  std::size_t blocks = 1;
+  while (blocks * 64 < word_count_ * kFilterBitsPerWord) blocks *= 2;
+  filter_.assign(blocks, 0);
+  for (std::uint64_t entry : slots_) {
+    if ((entry & kOffsetMask) == 0) continue;
+    const std::uint64_t mixed = filter_mix(hash_word(word_at(entry)));
+    filter_[(mixed >> 32) & (blocks - 1)] |= filter_bits(mixed);
   }
 }
 
 void Lexicon::grow() {
-  std::vector<std::uint32_t> old = std::move(slots_);
+  std::vector<std::uint64_t> old = std::move(slots_);
   slots_.assign(old.size() * 2, 0);
   const std::size_t mask = slots_.size() - 1;
-  for (std::uint32_t entry : old) {
+  for (std::uint64_t entry : old) {
     if (entry == 0) continue;
-    std::size_t slot = hash_word(word_at((entry & kOffsetMask) - 1)) & mask;
+    std::size_t slot = hash_word(word_at(entry)) & mask;
     while (slots_[slot] != 0) slot = (slot + 1) & mask;
     slots_[slot] = entry;
   }
 }
 
-void Lexicon::insert(std::string_view word, bool capitalised) {
+void Lexicon::insert(std::string_view word, std::size_t hash, bool capitalised) {
   // Load factor at most 1/2 keeps probe sequences short.
   if ((word_count_ + 1) * 2 > slots_.size()) grow();
-  const std::size_t slot = find_slot(word);
+  const std::size_t slot = find_slot(word, hash);
   if (slots_[slot] != 0) {
-    if (!capitalised) slots_[slot] &= kOffsetMask;
+    if (!capitalised) slots_[slot] &= ~kCapitalisedOnly;
     return;
   }
   if (words_.size() + word.size() + 1 >= kOffsetMask) throw DataError("word list too large for the lexicon");
-  slots_[slot] = (static_cast<std::uint32_t>(words_.size()) + 1) | (capitalised ? kCapitalisedOnly : 0);
+  const std::uint64_t length = std::min<std::uint64_t>(word.size(), kUnknownLength);
+  slots_[slot] = (static_cast<std::uint64_t>(words_.size()) + 1) | length << kLengthShift | (hash & kTagMask) |
+                 (capitalised ? kCapitalisedOnly : 0);
   words_.append(word);
   words_.push_back('\n');
   ++word_count_;
 }
 
+// The word's slot entry, 0 when absent.
+std::uint64_t Lexicon::find(std::string_view word, std::size_t hash) const {
+  if (!may_contain(hash)) return 0;
+  return slots_[find_slot(word, hash)];
+}
+
 bool Lexicon::contains(std::string_view normalised_word) const {
   if (normalised_word.empty() || normalised_word.find('\n') != std::string_view::npos) return false;
-  return slots_[find_slot(normalised_word)] != 0;
+  return find(normalised_word, hash_word(normalised_word)) != 0;
 }
 
 bool Lexicon::contains_common_word(std::string_view normalised_word) const {
   if (normalised_word.empty() || normalised_word.find('\n') != std::string_view::npos) return false;
-  const std::uint32_t entry = slots_[find_slot(normalised_word)];
+  const std::uint64_t entry = find(normalised_word, hash_word(normalised_word));
   return entry != 0 && (entry & kCapitalisedOnly) == 0;
 }
 
-std::size_t Lexicon::memory_bytes() const { return words_.capacity() + slots_.capacity() * sizeof(std::uint32_t); }
+std::size_t Lexicon::memory_bytes() const {
+  return words_.capacity() + (slots_.capacity() + filter_.capacity()) * sizeof(std::uint64_t);
+}
 
 }  // namespace arkiv

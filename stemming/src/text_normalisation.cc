@@ -45,9 +45,18 @@ bool is_valid_utf8(std::string_view bytes) {
 }
 
 std::string repair_utf8(std::string_view bytes) {
-  if (is_valid_utf8(bytes)) return std::string(bytes);
   std::string repaired;
-  repaired.reserve(bytes.size() + 8);
+  repair_utf8(bytes, repaired);
+  return repaired;
+}
+
+bool repair_utf8(std::string_view bytes, std::string& out) {
+  if (is_valid_utf8(bytes)) {
+    out.assign(bytes);
+    return true;
+  }
+  out.clear();
+  out.reserve(bytes.size() + 8);
   const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
   const auto length = static_cast<int64_t>(bytes.size());
   for (int64_t i = 0; i < length;) {
@@ -55,12 +64,12 @@ std::string repair_utf8(std::string_view bytes) {
     UChar32 c;
     U8_NEXT(data, i, length, c);
     if (c < 0) {
-      repaired += "\xEF\xBF\xBD";
+      out += "\xEF\xBF\xBD";
     } else {
-      repaired.append(bytes.substr(static_cast<size_t>(begin), static_cast<size_t>(i - begin)));
+      out.append(bytes.substr(static_cast<size_t>(begin), static_cast<size_t>(i - begin)));
     }
   }
-  return repaired;
+  return false;
 }
 
 void normalise_word(std::string_view valid_utf8_word, std::string& out) {

@@ -12,7 +12,7 @@ constexpr std::size_t kInitialSlots = 1u << 12;
 
 }  // namespace
 
-WordCache::WordCache(std::size_t max_entries) : max_entries_(max_entries), slots_(kInitialSlots, 0) {}
+WordCache::WordCache(std::size_t max_entries) : max_entries_(max_entries), table_(kInitialSlots) {}
 
 bool WordCache::can_hold(std::string_view word, const WordAnalysis& analysis) {
   return word.size() <= kMaxStringBytes && analysis.norm.size() <= kMaxStringBytes &&
@@ -20,16 +20,15 @@ bool WordCache::can_hold(std::string_view word, const WordAnalysis& analysis) {
 }
 
 std::uint64_t WordCache::hash_of(std::string_view word, bool is_letter_word) {
-  return std::hash<std::string_view>{}(word) ^ (is_letter_word ? 0x9E3779B97F4A7C15ull : 0);
+  // The top bit is never part of a slot index; setting it keeps 0 free to mark empty slots.
+  return (std::hash<std::string_view>{}(word) ^ (is_letter_word ? 0x1E3779B97F4A7C15ull : 0)) | 1ull << 63;
 }
 
-bool WordCache::find(std::string_view word, bool is_letter_word, CachedWord& found) const {
-  const std::uint64_t hash = hash_of(word, is_letter_word);
-  const std::size_t mask = slots_.size() - 1;
+bool WordCache::find(std::string_view word, bool is_letter_word, std::uint64_t hash, CachedWord& found) const {
+  const std::size_t mask = table_.size() - 1;
   for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
-    const std::uint32_t index = slots_[slot];
-    if (index == 0) return false;
-    const Entry& entry = entries_[index - 1];
+    const Entry& entry = table_[slot];
+    if (entry.hash == 0) return false;
     if (entry.hash != hash || entry.is_letter_word != is_letter_word || entry.word_length != word.size()) continue;
     const char* strings = entry.strings(arena_);
     if (std::string_view(strings, entry.word_length) != word) continue;
@@ -42,24 +41,29 @@ bool WordCache::find(std::string_view word, bool is_letter_word, CachedWord& fou
 }
 
 void WordCache::clear() {
-  entries_.clear();
+  size_ = 0;
   derivations_.clear();
   arena_.clear();
-  slots_.assign(kInitialSlots, 0);
+  table_.assign(kInitialSlots, Entry{});
 }
 
-void WordCache::grow_slots() {
-  slots_.assign(slots_.size() * 2, 0);
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = 0; i < entries_.size(); ++i) {
-    std::size_t slot = entries_[i].hash & mask;
-    while (slots_[slot] != 0) slot = (slot + 1) & mask;
-    slots_[slot] = static_cast<std::uint32_t>(i + 1);
+WordCache::Entry& WordCache::free_slot(std::uint64_t hash) {
+  const std::size_t mask = table_.size() - 1;
+  std::size_t slot = hash & mask;
+  while (table_[slot].hash != 0) slot = (slot + 1) & mask;
+  return table_[slot];
+}
+
+void WordCache::grow() {
+  std::vector<Entry> old(table_.size() * 2);
+  old.swap(table_);
+  for (const Entry& entry : old) {
+    if (entry.hash != 0) free_slot(entry.hash) = entry;
   }
 }
 
 CachedWord WordCache::insert(std::string_view word, const WordAnalysis& analysis) {
-  if (entries_.size() >= max_entries_) clear();
+  if (size_ >= max_entries_) clear();
   std::uint32_t derived_id = 0;
   if (analysis.derived) {
     derivations_.push_back(analysis.derived);
@@ -78,8 +82,10 @@ CachedWord WordCache::insert_alias(std::string_view word, bool is_letter_word, c
 
 CachedWord WordCache::store(std::string_view word, bool is_letter_word, std::string_view norm, std::string_view stem,
                             std::uint32_t derived_id) {
-  Entry entry;
-  entry.hash = hash_of(word, is_letter_word);
+  if ((size_ + 1) * 2 > table_.size()) grow();
+  const std::uint64_t hash = hash_of(word, is_letter_word);
+  Entry& entry = free_slot(hash);
+  entry.hash = hash;
   entry.derived = derived_id;
   entry.is_letter_word = is_letter_word;
   entry.word_length = static_cast<std::uint8_t>(word.size());
@@ -96,19 +102,10 @@ CachedWord WordCache::store(std::string_view word, bool is_letter_word, std::str
   out = std::copy(word.begin(), word.end(), out);
   out = std::copy(norm.begin(), norm.end(), out);
   std::copy(stem.begin(), stem.end(), out);
-  entries_.push_back(entry);
-  if (entries_.size() * 2 > slots_.size()) {
-    grow_slots();
-  } else {
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t slot = entry.hash & mask;
-    while (slots_[slot] != 0) slot = (slot + 1) & mask;
-    slots_[slot] = static_cast<std::uint32_t>(entries_.size());
-  }
-  const Entry& stored = entries_.back();
-  const char* strings = stored.strings(arena_);
-  return CachedWord{std::string_view(strings + stored.word_length, stored.norm_length),
-                    std::string_view(strings + stored.word_length + stored.norm_length, stored.stem_length),
+  ++size_;
+  const char* strings = entry.strings(arena_);
+  return CachedWord{std::string_view(strings + entry.word_length, entry.norm_length),
+                    std::string_view(strings + entry.word_length + entry.norm_length, entry.stem_length),
                     derived_id == 0 ? nullptr : derivations_[derived_id - 1].get(), derived_id};
 }
 

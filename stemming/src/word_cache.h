@@ -1,8 +1,9 @@
 #pragma once
 // Per-Analyzer cache of everything about a word that depends only on how it is written.
-// Open addressing over small fixed-size entries whose strings (word, norm, stem) sit side by
-// side in one arena: a lookup touches a slot and one or two cache lines. Frequent words are met
-// first, so their entries cluster at the front. Not thread-safe.
+// Open addressing directly over one-cache-line entries whose strings (word, norm, stem) sit
+// inline for most words: a hit reads one cache line, with no dependent load through an index
+// (the table is looked up once per token, so that line is most of the cost of a cached word).
+// Not thread-safe.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -49,8 +50,18 @@ class WordCache {
   // True when word, norm and stem are short enough (255 bytes each) to be cached.
   static bool can_hold(std::string_view word, const WordAnalysis& analysis);
 
-  // The analysis stored for (word, is_letter_word), if any.
-  bool find(std::string_view word, bool is_letter_word, CachedWord& found) const;
+  // The key of (word, is_letter_word); never 0.
+  static std::uint64_t hash_of(std::string_view word, bool is_letter_word);
+
+  // The analysis stored for (word, is_letter_word), if any; hash is hash_of(word, is_letter_word).
+  bool find(std::string_view word, bool is_letter_word, CachedWord& found) const {
+    return find(word, is_letter_word, hash_of(word, is_letter_word), found);
+  }
+  bool find(std::string_view word, bool is_letter_word, std::uint64_t hash, CachedWord& found) const;
+
+  // Starts loading the table slot of a key the caller will look up soon: a cached word's
+  // analysis is one cache line, which then arrives while the caller does other work.
+  void prefetch(std::uint64_t hash) const { __builtin_prefetch(&table_[hash & (table_.size() - 1)]); }
 
   // Stores analysis under word (can_hold must be true) and returns the stored copy.
   CachedWord insert(std::string_view word, const WordAnalysis& analysis);
@@ -61,7 +72,7 @@ class WordCache {
  private:
   // One cache line: the header and, for most words, word + norm + stem inline.
   struct alignas(64) Entry {
-    std::uint64_t hash = 0;
+    std::uint64_t hash = 0;          // 0 = empty slot; hash_of never returns 0
     std::uint32_t derived = 0;       // index + 1 in derivations_; 0 = none
     std::uint32_t arena_offset = 0;  // where the strings are when they do not fit inline
     std::uint8_t word_length = 0;
@@ -73,15 +84,15 @@ class WordCache {
 
     const char* strings(const std::string& arena) const { return is_inline ? bytes : arena.data() + arena_offset; }
   };
-  static std::uint64_t hash_of(std::string_view word, bool is_letter_word);
   void clear();
-  void grow_slots();
+  void grow();
+  Entry& free_slot(std::uint64_t hash);
   CachedWord store(std::string_view word, bool is_letter_word, std::string_view norm, std::string_view stem,
                    std::uint32_t derived_id);
 
   std::size_t max_entries_;
-  std::vector<std::uint32_t> slots_;  // entry index + 1; 0 = empty
-  std::vector<Entry> entries_;
+  std::size_t size_ = 0;
+  std::vector<Entry> table_;  // size a power of two, at most half full
   std::vector<std::shared_ptr<const WordDerivations>> derivations_;
   std::string arena_;
 };
