@@ -119,8 +119,11 @@ std::optional<LineBreakHyphen> break_at(const std::vector<TextLine>& lines, std:
   found.head = head;
   std::size_t next = next_text_line(lines, index + 1);
   if (next >= lines.size()) return std::nullopt;
-  if (is_number_line(lines[next].text)) {
-    // The word may go on after a folio or a figure cutting in ("et an-" / "32" / "det land").
+  // After a number or a code a number line is its rest ("2017-" / "2018", "COVID-" / "19"); after
+  // a word it is a folio or a figure cutting in, and the word may go on after it ("et an-" / "32"
+  // / "det land").
+  const std::string_view part = last_part(head);
+  if (is_number_line(lines[next].text) && !has_digit(part) && !is_acronym(part)) {
     found.across_number = true;
     next = next_text_line(lines, next + 1);
     if (next >= lines.size() || is_number_line(lines[next].text)) return found;  // tail stays empty
@@ -174,7 +177,7 @@ HyphenDecision Dehyphenator::decide(std::string_view head, std::string_view tail
   if (joined_count > 0) return HyphenDecision::join;
   // The document writes other compounds of this first part with a hyphen ("december-versionen").
   if (vocabulary_.occurrences(std::string(part) + "-") > 0) return HyphenDecision::keep_hyphen;
-  if (is_known_ && is_known_(joined)) return HyphenDecision::join;
+  if (knows_join(head, tail)) return HyphenDecision::join;
   // A name the lexicon does not know and a whole word, making no known word together: a compound
   // with a name ("Bo Smith-" / "udvalgets"). A syllable break seldom leaves a whole word behind
   // ("Sundhedsmi-" / "nisteriet"); a capitalised common word is no name ("Nationale Bio-" /
@@ -189,6 +192,11 @@ HyphenDecision Dehyphenator::decide(std::string_view head, std::string_view tail
   if (head.size() > part.size()) return HyphenDecision::keep_hyphen;
   // Most line-end hyphens in typeset text are syllable breaks.
   return HyphenDecision::join;
+}
+
+bool Dehyphenator::knows_join(std::string_view head, std::string_view tail) const {
+  const std::string joined = std::string(last_part(head)) + std::string(tail);
+  return vocabulary_.occurrences(joined) > 0 || (is_known_ && is_known_(joined));
 }
 
 std::vector<LineBreakHyphen> find_line_break_hyphens(const std::vector<TextLine>& lines) {
@@ -207,9 +215,12 @@ void dehyphenate(std::vector<TextLine>& lines, const Dehyphenator& dehyphenator)
       if (!found || found->tail.empty()) break;
       const HyphenDecision decision = dehyphenator.decide(found->head, found->tail);
       if (decision == HyphenDecision::keep_break) break;
-      // Across a number only a word's rest moves up: a hyphen kept there would join the hyphenated
-      // word to whatever follows the figure.
-      if (found->across_number && decision != HyphenDecision::join) break;
+      // Across a number only the rest of a word the document or the lexicon knows moves up: any
+      // other join or kept hyphen would tie the word to whatever follows the figure.
+      if (found->across_number &&
+          !(decision == HyphenDecision::join && dehyphenator.knows_join(found->head, found->tail))) {
+        break;
+      }
       const std::string chunk(found->chunk);
       std::string& line = lines[index].text;
       if (decision == HyphenDecision::join) line.pop_back();

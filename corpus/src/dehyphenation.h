@@ -27,6 +27,9 @@ class Dehyphenator {
   // "one-size-fits"); tail: the first word of the next non-empty line ("nisteriet").
   HyphenDecision decide(std::string_view head, std::string_view tail) const;
 
+  // Whether the word the break makes when joined occurs in the document or the lexicon knows it.
+  bool knows_join(std::string_view head, std::string_view tail) const;
+
   // The words decide() will ask the vocabulary about for this break.
   static void add_candidates(std::string_view head, std::string_view tail, DocumentVocabulary& vocabulary);
 
