@@ -37,6 +37,7 @@ struct SearcherOptions {
   unsigned wildcard_limit = 100;           // most frequent terms a prefix* expands to
   std::size_t max_query_bytes = 8192;      // longer queries are cut (with a warning)
   std::size_t max_query_words = 64;        // words beyond this are ignored (with a warning)
+  std::size_t exact_facet_matches = 100'000;  // facets count every match up to this many, then estimate
   // BM25 parameters and field boosts, tuned on the development relevance set (eval/).
   double bm25_k1 = 1.2;
   double bm25_b = 0.75;
@@ -99,7 +100,8 @@ struct FacetValue {
 struct Facet {
   std::string name;  // "org", "year" ...
   std::vector<FacetValue> values;  // by count, descending
-  bool exact = true;  // false when more than 100,000 sections matched and counts are sampled
+  bool exact = true;  // false when more sections matched than SearcherOptions::exact_facet_matches
+                      // (or the time limit struck): the counts then cover only the matches seen
 };
 
 struct SearchResult {

@@ -50,15 +50,19 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
   for (auto& counted : counted_) enquire.add_matchspy(counted.spy.get());
 }
 
-std::vector<Facet> FacetCounter::results(bool exact) const {
+std::vector<Facet> FacetCounter::results(bool exact, std::size_t estimated_matches) const {
   std::vector<Facet> out;
   for (const auto& counted : counted_) {
+    // Counts over a sample of the matches are scaled up to the estimated number of matches.
+    const auto seen = counted.spy->get_total();
+    const double scale = exact || seen == 0 ? 1.0 : static_cast<double>(estimated_matches) / static_cast<double>(seen);
     std::map<std::string, std::size_t> counts;
     for (auto it = counted.spy->values_begin(); it != counted.spy->values_end(); ++it) {
+      const auto count = static_cast<std::size_t>(static_cast<double>(it.get_termfreq()) * scale + 0.5);
       if (counted.multi_valued) {
-        for (auto& value : split_values(*it)) counts[value] += it.get_termfreq();
+        for (auto& value : split_values(*it)) counts[value] += count;
       } else if (!(*it).empty()) {
-        counts[*it] += it.get_termfreq();
+        counts[*it] += count;
       }
     }
     Facet facet;

@@ -21,8 +21,9 @@ class FacetCounter {
 
   void attach(Xapian::Enquire& enquire);
 
-  // Counts after get_mset(); exact is whether every match was seen.
-  std::vector<Facet> results(bool exact) const;
+  // Counts after get_mset(); exact is whether every match was seen. Otherwise the counts of the
+  // matches seen are scaled to estimated_matches and the facets are marked as estimates.
+  std::vector<Facet> results(bool exact, std::size_t estimated_matches) const;
 
  private:
   struct Counted {

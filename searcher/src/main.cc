@@ -56,6 +56,17 @@ int analyze(const po::variables_map& options, bool json) {
   return kFound;
 }
 
+// A bare --facets counts every facet. A list must be attached (--facets=org,year), so that in
+// `arkiv-search --facets sundhedsvæsenet` the word is the query, not a facet name.
+std::vector<std::string> with_facet_list(int argc, char** argv) {
+  std::vector<std::string> arguments(argv + 1, argv + argc);
+  for (auto& argument : arguments) {
+    if (argument == "--") break;
+    if (argument == "--facets") argument = "--facets=org,year,topic,type,lang,role";
+  }
+  return arguments;
+}
+
 int run(int argc, char** argv) {
   po::options_description visible("Usage: arkiv-search [--db DIR]... [options] QUERY\nOptions");
   visible.add_options()
@@ -70,8 +81,8 @@ int run(int argc, char** argv) {
     ("type", po::value<std::vector<std::string>>(), "document type filter (repeatable)")
     ("lang", po::value<std::vector<std::string>>(), "language filter (repeatable); with --analyze the text's language")
     ("role", po::value<std::vector<std::string>>(), "part role filter: decision, recommendation ... (repeatable)")
-    ("facets", po::value<std::vector<std::string>>()->implicit_value({"org,year,topic,type,lang,role"}, "all"),
-     "count facets: comma list of org,year,topic,type,lang,role")
+    ("facets", po::value<std::vector<std::string>>(),
+     "count every facet; --facets=LIST counts some: org,year,topic,type,lang,role")
     ("sort", po::value<std::string>()->default_value("relevance"), "relevance, newest or oldest")
     ("group", "one hit per document")
     ("with-text", "include each hit's whole section text")
@@ -85,7 +96,7 @@ int run(int argc, char** argv) {
   po::positional_options_description positional;
   positional.add("query", -1);
   po::variables_map options;
-  po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), options);
+  po::store(po::command_line_parser(with_facet_list(argc, argv)).options(all).positional(positional).run(), options);
   po::notify(options);
 
   if (options.count("help")) {
@@ -95,7 +106,9 @@ int run(int argc, char** argv) {
   const bool json = options.count("json") > 0;
   if (options.count("analyze")) return analyze(options, json);
 
-  const arkiv::TextStyle style{.colour = !json && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR")};
+  // Colour only on a terminal, and never when NO_COLOR is set to anything (no-color.org).
+  const char* no_colour = std::getenv("NO_COLOR");
+  const arkiv::TextStyle style{.colour = !json && isatty(STDOUT_FILENO) && !(no_colour && *no_colour)};
   arkiv::Searcher searcher(databases(options));
 
   if (options.count("show")) {

@@ -25,7 +25,7 @@ Json hit_json(const Hit& hit, bool with_text) {
             {"snippet", hit.snippet},
             {"snippet_page", hit.snippet_page}};
   if (hit.collapsed) json["collapsed"] = hit.collapsed;
-  if (with_text) json["text"] = hit.text;
+  json["text"] = with_text ? hit.text : "";
   return json;
 }
 

@@ -16,8 +16,6 @@
 namespace arkiv {
 namespace {
 
-// Facet counts are exact up to this many matches; beyond it they are estimates.
-constexpr Xapian::doccount kExactFacetMatches = 100'000;
 
 Xapian::Database open_database(const std::string& spec) {
   try {
@@ -189,7 +187,9 @@ struct Searcher::Impl {
     if (request.group_by_document) enquire.set_collapse_key(schema::kSlotDocumentId, 1);
     facets.attach(enquire);
     const Xapian::doccount check_at_least =
-        request.facets.empty() ? 0 : std::min<Xapian::doccount>(kExactFacetMatches, database.get_doccount());
+        request.facets.empty()
+            ? 0
+            : static_cast<Xapian::doccount>(std::min<std::size_t>(options.exact_facet_matches, database.get_doccount()));
     const auto mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                        static_cast<Xapian::doccount>(request.limit), check_at_least);
     SearchResult result;
@@ -199,7 +199,9 @@ struct Searcher::Impl {
     result.total_lower_bound = mset.get_matches_lower_bound();
     result.total_upper_bound = mset.get_matches_upper_bound();
     result.total_exact = result.total_lower_bound == result.total_upper_bound;
-    result.facets = facets.results(mset.get_uncollapsed_matches_upper_bound() == mset.get_uncollapsed_matches_lower_bound());
+    result.facets = facets.results(
+        mset.get_uncollapsed_matches_upper_bound() == mset.get_uncollapsed_matches_lower_bound(),
+        mset.get_uncollapsed_matches_estimated());
     const SnippetMaker snippets(built.positive_tokens, built.wildcard_prefixes);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const auto document = it.get_document();

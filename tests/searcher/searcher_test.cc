@@ -9,6 +9,9 @@
 #include "test_database.h"
 
 using arkiv::testing::TempFolder;
+using arkiv::testing::request;
+using arkiv::testing::sorted_ids;
+using arkiv::testing::ids;
 
 namespace {
 
@@ -21,24 +24,6 @@ struct Fixture {
     return arkiv::Searcher({(folder.path() / "db").string()});
   }
 };
-
-std::vector<std::string> ids(const arkiv::SearchResult& result) {
-  std::vector<std::string> out;
-  for (const auto& hit : result.hits) out.push_back(hit.id);
-  return out;
-}
-
-std::vector<std::string> sorted_ids(const arkiv::SearchResult& result) {
-  auto out = ids(result);
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-arkiv::SearchRequest request(std::string query) {
-  arkiv::SearchRequest out;
-  out.query = std::move(query);
-  return out;
-}
 
 std::size_t facet_count(const arkiv::SearchResult& result, const std::string& facet, const std::string& value) {
   for (const auto& f : result.facets)
@@ -100,6 +85,35 @@ TEST_CASE_METHOD(Fixture, "organisation filters accept the canonical name in the
   CHECK(sorted_ids(searcher.search(filtered)) == std::vector<std::string>{"c-0"});
 }
 
+TEST_CASE_METHOD(Fixture, "organisation filters accept aliases and abbreviations from the registry") {
+  CHECK(sorted_ids(searcher.search(request("org:SST sygehus"))) == std::vector<std::string>{"c-0"});
+  CHECK(sorted_ids(searcher.search(request("org:sst sygehus"))) == std::vector<std::string>{"c-0"});
+  auto filtered = request("");
+  filtered.organisations = {"Det Nationale Råd for Lægers Videreuddannelse"};
+  CHECK(sorted_ids(searcher.search(filtered)) == std::vector<std::string>{"a-0", "a-1", "c-0"});
+}
+
+TEST_CASE_METHOD(Fixture, "topic filters accept a topic's name as well as its id") {
+  CHECK(sorted_ids(searcher.search(request("emne:\"almen praksis\""))) == std::vector<std::string>{"c-0"});
+  auto filtered = request("");
+  filtered.topics = {"Praktiserende læge"};
+  CHECK(sorted_ids(searcher.search(filtered)) == std::vector<std::string>{"c-0"});
+}
+
+TEST_CASE_METHOD(Fixture, "filters of one field are alternatives and filters of different fields all apply") {
+  CHECK(sorted_ids(searcher.search(request("emne:kommuner emne:uddannelse"))) ==
+        std::vector<std::string>{"a-0", "a-1", "b-1"});
+  CHECK(sorted_ids(searcher.search(request("emne:sygehuse type:referat år:2019"))) ==
+        std::vector<std::string>{"b-0", "b-1"});
+  CHECK(searcher.search(request("emne:sygehuse org:SST")).hits.empty());
+}
+
+TEST_CASE_METHOD(Fixture, "a word in the title field or within a part role matches only there") {
+  CHECK(sorted_ids(searcher.search(request("titel:sygehuse"))) == std::vector<std::string>{"b-0"});
+  CHECK(sorted_ids(searcher.search(request("kurser NEAR/3 udskydelse"))) == std::vector<std::string>{"a-1"});
+  CHECK(searcher.search(request("kurser NEAR/3 manglende")).hits.empty());
+}
+
 TEST_CASE_METHOD(Fixture, "date phrases in the query become date filters") {
   CHECK(sorted_ids(searcher.search(request("sygehus før 2020"))) == std::vector<std::string>{"b-0"});
   CHECK(sorted_ids(searcher.search(request("sygehus efter 2019"))) == std::vector<std::string>{"c-0"});
@@ -139,6 +153,26 @@ TEST_CASE_METHOD(Fixture, "facets count every value of multi-valued topics") {
   CHECK(facet_count(result, "type", "notat") == 1);
   CHECK(facet_count(result, "lang", "da") == 5);
   for (const auto& facet : result.facets) CHECK(facet.exact);
+}
+
+TEST_CASE("facets beyond the exact-count limit are scaled estimates marked as such") {
+  TempFolder folder;
+  arkiv::testing::write_database(folder.path() / "db", arkiv::testing::standard_sections());
+  arkiv::SearcherOptions options;
+  options.exact_facet_matches = 1;
+  arkiv::Searcher searcher({(folder.path() / "db").string()}, options);
+  auto all = request("dagsorden sygehus kurser kommunerne");
+  all.limit = 1;
+  all.facets = {"org"};
+  const auto result = searcher.search(all);
+  REQUIRE_FALSE(result.total_exact);  // Xapian stopped after the first match it needed
+  REQUIRE(result.facets.size() == 1);
+  CHECK_FALSE(result.facets.front().exact);
+  CHECK_FALSE(result.facets.front().values.empty());
+  arkiv::Searcher exact_searcher({(folder.path() / "db").string()});
+  const auto exact = exact_searcher.search(all);
+  CHECK(exact.facets.front().exact);
+  CHECK(facet_count(exact, "org", "Sundhedsstyrelsen") == 3);
 }
 
 TEST_CASE_METHOD(Fixture, "an unknown facet is a usage error") {
@@ -204,6 +238,11 @@ TEST_CASE_METHOD(Fixture, "suggest completes a prefix from indexed words, most f
   CHECK(std::find(words.begin(), words.end(), "sygehuse") != words.end());
   for (const auto& word : words) CHECK(word.rfind("syge", 0) == 0);
   CHECK(searcher.suggest("qqqq").empty());
+}
+
+TEST_CASE_METHOD(Fixture, "suggest completes words that occur only in document titles") {
+  const auto words = searcher.suggest("bestyrelses");
+  CHECK(words == std::vector<std::string>{"bestyrelsesmøde"});
 }
 
 TEST_CASE_METHOD(Fixture, "a misspelt word gets a did-you-mean") {

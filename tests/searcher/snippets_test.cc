@@ -7,10 +7,13 @@
 
 namespace {
 
-std::string snippet_for(const std::string& query, const std::string& text, std::size_t bytes = 200) {
+// The query is analysed as Danish (the searcher's default), the text in its own language.
+std::string snippet_for(const std::string& query, const std::string& text, std::size_t bytes = 200,
+                        arkiv::Language text_language = arkiv::Language::da) {
   const arkiv::Analyzer analyzer(arkiv::AnalyzerOptions{arkiv::Language::da});
+  const arkiv::Analyzer text_analyzer(arkiv::AnalyzerOptions{text_language});
   const arkiv::SnippetMaker maker(analyzer.analyze(query), {});
-  return maker.make(text, analyzer.analyze(text), bytes, "[", "]").text;
+  return maker.make(text, text_analyzer.analyze(text), bytes, "[", "]").text;
 }
 
 arkiv::Hit first_hit(const std::string& query) {
@@ -36,6 +39,23 @@ TEST_CASE("every inflection of a query word is highlighted") {
 TEST_CASE("a word typed without æ/ø/å highlights the æ/ø/å spelling") {
   CHECK(snippet_for("faerdigbehandlingsdage", "Antallet af færdigbehandlingsdage steg.") ==
         "Antallet af [færdigbehandlingsdage] steg.");
+}
+
+TEST_CASE("a compound holding the query word as a part is highlighted") {
+  CHECK(snippet_for("kursus", "Kursusudskydelsen godkendes.") == "[Kursusudskydelsen] godkendes.");
+}
+
+TEST_CASE("a Norwegian variant of a Danish query word is highlighted") {
+  CHECK(snippet_for("sygehus", "Sykehusene i regionen er fulle.", 200, arkiv::Language::nb) ==
+        "[Sykehusene] i regionen er fulle.");
+}
+
+TEST_CASE("a prefix query highlights every word it expands to") {
+  const arkiv::Analyzer analyzer(arkiv::AnalyzerOptions{arkiv::Language::da});
+  const arkiv::SnippetMaker maker({}, {"færdig"});
+  const std::string text = "Færdigbehandlede patienter og færdigbehandlingsdage.";
+  CHECK(maker.make(text, analyzer.analyze(text), 200, "[", "]").text ==
+        "[Færdigbehandlede] patienter og [færdigbehandlingsdage].");
 }
 
 TEST_CASE("the passage with the most query words is chosen and cut with ellipses") {

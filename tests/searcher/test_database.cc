@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <random>
 
 #include "indexer/schema.h"
@@ -129,6 +130,24 @@ void write_database(const std::filesystem::path& path, const std::vector<TestSec
       if (!token.is_number && token.norm.size() >= 3) database.add_spelling(token.norm);
   }
   database.commit();
+}
+
+SearchRequest request(std::string query) {
+  SearchRequest out;
+  out.query = std::move(query);
+  return out;
+}
+
+std::vector<std::string> ids(const SearchResult& result) {
+  std::vector<std::string> out;
+  for (const auto& hit : result.hits) out.push_back(hit.id);
+  return out;
+}
+
+std::vector<std::string> sorted_ids(const SearchResult& result) {
+  auto out = ids(result);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 }  // namespace arkiv::testing

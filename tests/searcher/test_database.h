@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "searcher/searcher.h"
+
 namespace arkiv::testing {
 
 struct TestSection {
@@ -45,5 +47,12 @@ class TempFolder {
 
 // Writes sections into a new database at path (spelling data included).
 void write_database(const std::filesystem::path& path, const std::vector<TestSection>& sections);
+
+// A request for a query with the default options.
+SearchRequest request(std::string query);
+
+// The ids of the hits, in rank order and sorted.
+std::vector<std::string> ids(const SearchResult& result);
+std::vector<std::string> sorted_ids(const SearchResult& result);
 
 }  // namespace arkiv::testing
