@@ -3,10 +3,11 @@
 
 Columns: sample file, line number (1-based, of the line ending in '-'), head (the word before
 the hyphen, back to the previous space), tail (the first word of the next non-empty line, its
-leading letters and digits only), before (up to two words of the hyphenated line before the
-head, with the space or opening bracket that separates them), after (the rest of the next
-line's first word after the tail, and the words after it). Blank lines, folios and chart
-figures (a number alone on a line) between the two lines are skipped.
+leading letters and digits only), before (up to three words before the head, from earlier
+lines too but not past another line-end hyphen, with the space or opening bracket that
+separates them from the head), after (the rest of the next line's first word after the tail,
+and two more words). Blank lines are skipped, and so are folios and chart figures (a number
+alone on a line) after a word, but not after a number or an acronym ("2017-" / "2018").
 
     python3 tests/data/dehyphenation/extract.py [corpus/samples]
 
@@ -14,8 +15,8 @@ The rows are the raw material for cases.tsv, which is labelled by hand; nothing 
 whether a hyphen joins or stays.
 """
 import argparse
-import re
 import pathlib
+import re
 import sys
 
 MAX_SKIPPED_LINES = 12
@@ -83,8 +84,12 @@ def cases(path):
         if not head or not word_char(head[-1]):
             continue
         next_index = index + 1
+        part = head.rpartition("-")[2]
+        skips_numbers = not any(c.isdigit() for c in part) and not (part.isupper() and len(part) >= 2)
         numbers = []
-        while next_index < len(lines) and (not lines[next_index].strip() or is_number_line(lines[next_index])):
+        while next_index < len(lines) and (
+            not lines[next_index].strip() or (skips_numbers and is_number_line(lines[next_index]))
+        ):
             numbers += lines[next_index].split()
             next_index += 1
         if next_index >= len(lines) or next_index - index - 1 > MAX_SKIPPED_LINES:
