@@ -1,7 +1,12 @@
 #include "indexer/src/file_walker.h"
 
+#include <fnmatch.h>
+
 #include <algorithm>
+#include <fstream>
+#include <memory>
 #include <set>
+#include <string_view>
 #include <system_error>
 #include <utility>
 
@@ -13,6 +18,37 @@ bool is_skipped_entry(const std::string& name) {
   static const std::string kSidecarSuffix = ".meta.json";
   return name.starts_with('.') || name == "manifest.csv" ||
          (name.size() >= kSidecarSuffix.size() && name.ends_with(kSidecarSuffix));
+}
+
+// The globs of one ignore file; they apply to the folder that holds it and every folder below.
+struct IgnoreRules {
+  fs::path base;
+  std::vector<std::string> patterns;  // without a leading or trailing '/'
+  std::vector<bool> folders_only;     // the pattern ended with '/'
+};
+using IgnoreChain = std::vector<std::shared_ptr<const IgnoreRules>>;
+
+std::string_view trimmed(std::string_view line) {
+  constexpr std::string_view kSpace = " \t\r";
+  const auto first = line.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) return {};
+  return line.substr(first, line.find_last_not_of(kSpace) - first + 1);
+}
+
+// A glob without '/' matches an entry's name at any depth; one with '/' matches the path
+// relative to the ignore file's folder ('*' does not cross '/').
+bool is_ignored(const IgnoreChain& chain, const fs::path& entry, bool is_folder) {
+  const std::string name = entry.filename().string();
+  for (const auto& rules : chain)
+    for (std::size_t i = 0; i < rules->patterns.size(); ++i) {
+      if (rules->folders_only[i] && !is_folder) continue;
+      const std::string& pattern = rules->patterns[i];
+      const bool matches = pattern.find('/') == std::string::npos
+                               ? ::fnmatch(pattern.c_str(), name.c_str(), 0) == 0
+                               : ::fnmatch(pattern.c_str(), entry.lexically_relative(rules->base).c_str(), FNM_PATHNAME) == 0;
+      if (matches) return true;
+    }
+  return false;
 }
 
 std::string describe(const std::error_code& error) {
@@ -43,11 +79,12 @@ class Walker {
 
  private:
   void walk_folder(const fs::path& root) {
-    std::vector<fs::path> pending{root};
+    std::vector<std::pair<fs::path, IgnoreChain>> pending{{root, {}}};
     while (!pending.empty()) {
-      fs::path folder = std::move(pending.back());
+      auto [folder, ignore] = std::move(pending.back());
       pending.pop_back();
       if (!enter(folder)) continue;
+      read_ignore_file(folder, ignore);
       std::error_code error;
       fs::directory_iterator it(folder, error), end;
       if (error) {
@@ -58,7 +95,7 @@ class Walker {
       std::vector<fs::directory_entry> entries;
       for (; it != end; it.increment(error)) entries.push_back(*it);
       std::sort(entries.begin(), entries.end());
-      std::vector<fs::path> subfolders;
+      std::vector<std::pair<fs::path, IgnoreChain>> subfolders;
       for (const auto& item : entries) {
         const fs::path& entry = item.path();
         if (is_skipped_entry(entry.filename().string())) continue;
@@ -71,14 +108,37 @@ class Walker {
           const bool is_link = item.is_symlink(link_error);
           result_.failures.push_back({entry, is_link ? "broken symlink" : describe(status_error)});
         } else if (fs::is_directory(status)) {
-          subfolders.push_back(entry);
+          if (!is_ignored(ignore, entry, true)) subfolders.emplace_back(entry, ignore);
         } else if (fs::is_regular_file(status)) {
-          add_file(entry);
+          if (!is_ignored(ignore, entry, false)) add_file(entry);
         }
       }
-      pending.insert(pending.end(), subfolders.rbegin(), subfolders.rend());
+      pending.insert(pending.end(), std::make_move_iterator(subfolders.rbegin()),
+                     std::make_move_iterator(subfolders.rend()));
       if (error) result_.failures.push_back({folder, "cannot read folder: " + error.message()});
     }
+  }
+
+  // Adds the globs of folder/.arkivignore (one per line, '#' comments) to the chain.
+  void read_ignore_file(const fs::path& folder, IgnoreChain& chain) {
+    const fs::path file = folder / kIgnoreFileName;
+    std::error_code error;
+    if (!fs::is_regular_file(file, error)) return;
+    std::ifstream in(file);
+    if (!in) return result_.failures.push_back({file, "cannot read ignore file"});
+    auto rules = std::make_shared<IgnoreRules>();
+    rules->base = folder;
+    for (std::string line; std::getline(in, line);) {
+      std::string_view pattern = trimmed(line);
+      if (pattern.empty() || pattern.front() == '#') continue;
+      const bool folders_only = pattern.back() == '/';
+      while (!pattern.empty() && pattern.back() == '/') pattern.remove_suffix(1);
+      while (!pattern.empty() && pattern.front() == '/') pattern.remove_prefix(1);
+      if (pattern.empty()) continue;
+      rules->patterns.emplace_back(pattern);
+      rules->folders_only.push_back(folders_only);
+    }
+    if (!rules->patterns.empty()) chain.push_back(std::move(rules));
   }
 
   // False when the folder was walked already: a symlink loop or a second link to it.

@@ -80,3 +80,37 @@ TEST_CASE("a missing input path and a broken symlink are failures naming them", 
   CHECK(walk.failures[1].reason == "broken symlink");
   CHECK(walk.files.size() == 1);
 }
+
+TEST_CASE("an .arkivignore file skips the files and folders its globs name, in its folder and below",
+          "[indexer][walk]") {
+  TempFolder root;
+  for (const char* name : {"a.txt", "SOURCE.md", "SHA256SUMS", "notes.tmp", "sub/b.txt", "sub/c.tmp", "sub/SOURCE.md",
+                           "drafts/d.txt", "keep/drafts.txt", "sub/old/e.txt", "old/f.txt"})
+    write(root.path() / name);
+  write(root.path() / ".arkivignore", "# provenance, not documents\nSOURCE.md\nSHA256SUMS\n\n  *.tmp  \ndrafts/\n");
+  write(root.path() / "sub/.arkivignore", "old/*.txt\n");
+  const WalkResult walk = collect_files({root.path()});
+  // "drafts/" names folders only; "old/*.txt" is relative to sub/, so old/f.txt at the top stays.
+  CHECK(relative(walk.files, root.path()) ==
+        std::vector<std::string>{"a.txt", "keep/drafts.txt", "old/f.txt", "sub/b.txt"});
+  CHECK(walk.failures.empty());
+}
+
+TEST_CASE("the globs of an .arkivignore file do not reach a sibling folder or a file named directly",
+          "[indexer][walk]") {
+  TempFolder root;
+  write(root.path() / "one/.arkivignore", "*.txt\n");
+  write(root.path() / "one/a.txt");
+  write(root.path() / "two/b.txt");
+  const WalkResult walk = collect_files({root.path(), root.path() / "one/a.txt"});
+  CHECK(relative(walk.files, root.path()) == std::vector<std::string>{"one/a.txt", "two/b.txt"});
+  CHECK(relative(collect_files({root.path() / "one"}).files, root.path()).empty());
+}
+
+TEST_CASE("the bundled samples folder yields its five documents and not its checksum and source files",
+          "[indexer][walk]") {
+  const fs::path samples = fs::path(ARKIV_SOURCE_DIR) / "corpus/samples";
+  const WalkResult walk = collect_files({samples});
+  REQUIRE(walk.files.size() == 5);
+  for (const auto& file : walk.files) CHECK(file.extension() == ".txt");
+}
