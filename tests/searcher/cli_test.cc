@@ -194,6 +194,29 @@ TEST_CASE("analyze without --json prints a readable report and without --lang id
   CHECK(json["lang"] == "nb");
 }
 
+TEST_CASE("the sample corpus indexed by arkiv-index is searched as in the demo") {
+  arkiv::testing::TempFolder folder;
+  const auto db = (folder.path() / "db").string();
+  const auto index = run(std::string(ARKIV_BINARY_DIR) + "/indexer/arkiv-index --db " + db + " " +
+                         ARKIV_SOURCE_DIR + "/corpus/samples/ 2>&1");
+  REQUIRE(index.status == 0);
+  const std::string search = search_binary() + " --db " + db + " --json ";
+  const auto regions = nlohmann::json::parse(run(search + "--facets 'org:\"Danske Regioner\" personlig medicin'").out);
+  REQUIRE_FALSE(regions["hits"].empty());
+  for (const auto& hit : regions["hits"]) CHECK(hit["org"] == "Danske Regioner");
+  REQUIRE(regions["facets"]["org"].size() == 1);
+  CHECK(regions["facets"]["org"][0]["value"] == "Danske Regioner");
+  const auto health = nlohmann::json::parse(run(search + "--facets sundhedsvæsenet").out);
+  REQUIRE_FALSE(health["hits"].empty());
+  const auto& best = health["hits"][0];
+  CHECK(best["snippet"].get<std::string>().find("<mark>sundhedsvæsen") != std::string::npos);
+  CHECK(best["snippet_page"].get<int>() >= best["page_start"].get<int>());
+  CHECK(best["snippet_page"].get<int>() <= best["page_end"].get<int>());
+  const auto shown = run(search_binary() + " --db " + db + " --show " + best["id"].get<std::string>());
+  CHECK(shown.status == 0);
+  CHECK(shown.out.find("sundhedsvæsen") != std::string::npos);
+}
+
 TEST_CASE("the example program builds on the public header alone and searches") {
   arkiv::testing::TempFolder folder;
   arkiv::testing::write_database(folder.path() / "db", arkiv::testing::standard_sections());

@@ -110,6 +110,13 @@ TEST_CASE_METHOD(Fixture, "filters of one field are alternatives and filters of 
 
 TEST_CASE_METHOD(Fixture, "a word in the title field or within a part role matches only there") {
   CHECK(sorted_ids(searcher.search(request("titel:sygehuse"))) == std::vector<std::string>{"b-0"});
+  CHECK(sorted_ids(searcher.search(request("indstilling:sygehuse"))) == std::vector<std::string>{"b-0"});
+  CHECK(sorted_ids(searcher.search(request("beslutning:godkendes"))) == std::vector<std::string>{"a-1"});
+  CHECK(sorted_ids(searcher.search(request("vedtak:dagsordenen"))) == std::vector<std::string>{"a-0"});
+  CHECK(searcher.search(request("vedtak:sygehuse")).hits.empty());
+}
+
+TEST_CASE_METHOD(Fixture, "NEAR matches words within the given distance in any order") {
   CHECK(sorted_ids(searcher.search(request("kurser NEAR/3 udskydelse"))) == std::vector<std::string>{"a-1"});
   CHECK(searcher.search(request("kurser NEAR/3 manglende")).hits.empty());
 }

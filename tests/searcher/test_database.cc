@@ -83,7 +83,12 @@ Xapian::Document make_document(const TestSection& section) {
   add_terms(analyzer.analyze(section.title), schema::kDocumentTitle, document, 0, schema::kTitleWdf);
   document.add_boolean_term(schema::kOrganisationPrefix + normalise_text(section.org));
   for (const auto& topic : section.topics) document.add_boolean_term(schema::kTopicPrefix + topic);
-  for (const auto& role : section.roles) document.add_boolean_term(schema::kRolePrefix + role);
+  for (const auto& role : section.roles) {
+    document.add_boolean_term(schema::kRolePrefix + role);
+    // As if the whole section were the part of that role (the indexer adds a part's own words).
+    for (const auto& token : analyzer.analyze(section.text))
+      document.add_term(schema::kRoleTextPrefix + role + ':' + token.stem);
+  }
   document.add_boolean_term(schema::kTypePrefix + section.type);
   document.add_boolean_term(schema::kLanguagePrefix + section.lang);
   document.add_value(schema::kSlotDate, sortable(section.date));
