@@ -30,6 +30,8 @@ constexpr std::size_t kMaxAnalysedWordBytes = 96;
 // A token leaves the window once the longest hyphen link it may start is visible:
 // first word, conjunction, "/", conjunction, head.
 constexpr std::size_t kLinkWindow = TokenWindow::kCapacity;
+// Segments found (and their word cache lines requested) before the token that is analysed.
+constexpr std::size_t kLookahead = 4;
 
 struct ExpansionTerms {
   std::string stem;
@@ -238,7 +240,7 @@ struct Analyzer::Impl {
   }
 
   void link_front(TokenWindow& window, std::string_view input) {
-    if (!options.suspended_compounds) return;
+    if (!options.suspended_compounds || !may_link(window, input)) return;
     Token& first = window.front();
     if (is_joined_by_hyphen(window, input)) add_expansion(first, first.norm + window[1].norm);
     if (const std::size_t head = suspended_compound_head(window, input)) {
@@ -268,12 +270,15 @@ struct Analyzer::Impl {
       const std::size_t end = chunk_end(input, begin);
       const std::string_view chunk = input.substr(begin, end - begin);
       segmenter.set_text(chunk);
-      // One segment ahead, so the word cache line of the next token loads while this one is analysed.
-      PendingSegment current;
-      PendingSegment next;
-      for (bool more = next_segment(chunk, next); more;) {
-        current = next;
-        more = next_segment(chunk, next);
+      // A few segments ahead, so the word cache lines of the next tokens load while this one is analysed.
+      std::array<PendingSegment, kLookahead> ahead;
+      std::size_t queued = 0;
+      while (queued < kLookahead && next_segment(chunk, ahead[queued])) ++queued;
+      for (std::size_t i = 0; queued > 0; i = (i + 1) % kLookahead) {
+        const PendingSegment current = ahead[i];
+        if (queued > 2) word_cache.prefetch_derived(ahead[(i + 2) % kLookahead].hash, false);
+        if (queued > 1) word_cache.prefetch_derived(ahead[(i + 1) % kLookahead].hash, true);
+        if (!next_segment(chunk, ahead[i])) --queued;
         make_token(window.push_back(), input, current, begin, ++position);
         if (window.size() == kLinkWindow) {
           link_front(window, input);

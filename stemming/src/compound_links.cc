@@ -67,6 +67,15 @@ bool is_compound_conjunction(std::string_view normalised_word) {
   return conjunctions.count(std::string(normalised_word)) > 0;
 }
 
+bool may_link(const TokenWindow& window, std::string_view text) {
+  if (window.size() < 2) return false;
+  // Every dash of skip_dash is '-' or a three-byte sequence starting with 0xE2.
+  for (char c : gap_between(window[0], window[1], text)) {
+    if (c == '-' || c == '\xE2') return true;
+  }
+  return false;
+}
+
 bool is_joined_by_hyphen(const TokenWindow& window, std::string_view text) {
   if (window.size() < 2 || !is_word(window[0]) || !is_word(window[1])) return false;
   const std::string_view gap = gap_between(window[0], window[1], text);

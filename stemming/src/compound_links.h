@@ -39,6 +39,10 @@ class TokenWindow {
 // True for a normalised word of stemming/data/compound_conjunctions.txt ("og", "eller" ...).
 bool is_compound_conjunction(std::string_view normalised_word);
 
+// False when no link can start at window[0]: the text between it and window[1] holds no dash
+// (a quick test that spares most tokens the two below).
+bool may_link(const TokenWindow& window, std::string_view text);
+
 // True when window[0] and window[1] are words joined by a bare hyphen in text.
 bool is_joined_by_hyphen(const TokenWindow& window, std::string_view text);
 

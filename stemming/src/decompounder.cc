@@ -154,9 +154,14 @@ struct Segment {
 constexpr std::array<std::string_view, 9> kVowels = {"a", "e", "i", "o", "u", "y", "æ", "ø", "å"};
 
 // Every part has a vowel: the word lists hold abbreviations ("ordf") that are no parts.
+// One pass over the bytes: a, e, i, o, u, y, or æ ø å (C3 A6, C3 B8, C3 A5).
 bool has_vowel(std::string_view word) {
-  for (std::string_view vowel : kVowels) {
-    if (word.find(vowel) != std::string_view::npos) return true;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (std::string_view("aeiouy").find(word[i]) != std::string_view::npos) return true;
+    if (word[i] == '\xC3' && i + 1 < word.size() &&
+        std::string_view("\xA6\xB8\xA5").find(word[i + 1]) != std::string_view::npos) {
+      return true;
+    }
   }
   return false;
 }

@@ -19,10 +19,10 @@ constexpr std::size_t kInitialSlots = 1 << 16;
 // Slot layout (Lexicon::slots_): offset + 1 | length << 32 | tag | kCapitalisedOnly.
 constexpr std::uint64_t kOffsetMask = 0xFFFFFFFFull;
 constexpr int kLengthShift = 32;
-constexpr std::uint64_t kUnknownLength = 0xFF;    // words of 255 bytes or more end at their '\n'
+constexpr std::uint64_t kUnknownLength = 0xFF;             // words of 255 bytes or more end at their '\n'
 constexpr std::uint64_t kTagMask = 0x7FFFFF0000000000ull;  // hash bits 40..62
-constexpr std::uint64_t kCapitalisedOnly = 1ull << 63;  // slot flag: every listing was capitalised
-constexpr std::size_t kFilterBitsPerWord = 8;  // at least; rounded up to a power-of-two block count
+constexpr std::uint64_t kCapitalisedOnly = 1ull << 63;     // slot flag: every listing was capitalised
+constexpr std::size_t kFilterBitsPerWord = 8;              // at least; rounded up to a power-of-two block count
 
 std::size_t hash_word(std::string_view word) { return std::hash<std::string_view>{}(word); }
 

@@ -34,8 +34,7 @@ bool WordCache::find(std::string_view word, bool is_letter_word, std::uint64_t h
     if (std::string_view(strings, entry.word_length) != word) continue;
     found.norm = std::string_view(strings + entry.word_length, entry.norm_length);
     found.stem = std::string_view(strings + entry.word_length + entry.norm_length, entry.stem_length);
-    found.derived = entry.derived == 0 ? nullptr : derivations_[entry.derived - 1].get();
-    found.derived_id = entry.derived;
+    found.derived = entry.derived;
     return true;
   }
 }
@@ -64,29 +63,25 @@ void WordCache::grow() {
 
 CachedWord WordCache::insert(std::string_view word, const WordAnalysis& analysis) {
   if (size_ >= max_entries_) clear();
-  std::uint32_t derived_id = 0;
-  if (analysis.derived) {
-    derivations_.push_back(analysis.derived);
-    derived_id = static_cast<std::uint32_t>(derivations_.size());
-  }
-  return store(word, analysis.is_letter_word, analysis.norm, analysis.stem, derived_id);
+  if (analysis.derived) derivations_.push_back(analysis.derived);
+  return store(word, analysis.is_letter_word, analysis.norm, analysis.stem, analysis.derived.get());
 }
 
 CachedWord WordCache::insert_alias(std::string_view word, bool is_letter_word, const CachedWord& found) {
   // found views this cache's storage, which store() may move: copy first. A full cache is
-  // emptied by the next insert(), never here, so found.derived_id stays valid.
+  // emptied by the next insert(), never here, so found.derived stays valid.
   const std::string norm(found.norm);
   const std::string stem(found.stem);
-  return store(word, is_letter_word, norm, stem, found.derived_id);
+  return store(word, is_letter_word, norm, stem, found.derived);
 }
 
 CachedWord WordCache::store(std::string_view word, bool is_letter_word, std::string_view norm, std::string_view stem,
-                            std::uint32_t derived_id) {
+                            const WordDerivations* derived) {
   if ((size_ + 1) * 2 > table_.size()) grow();
   const std::uint64_t hash = hash_of(word, is_letter_word);
   Entry& entry = free_slot(hash);
   entry.hash = hash;
-  entry.derived = derived_id;
+  entry.derived = derived;
   entry.is_letter_word = is_letter_word;
   entry.word_length = static_cast<std::uint8_t>(word.size());
   entry.norm_length = static_cast<std::uint8_t>(norm.size());
@@ -105,8 +100,7 @@ CachedWord WordCache::store(std::string_view word, bool is_letter_word, std::str
   ++size_;
   const char* strings = entry.strings(arena_);
   return CachedWord{std::string_view(strings + entry.word_length, entry.norm_length),
-                    std::string_view(strings + entry.word_length + entry.norm_length, entry.stem_length),
-                    derived_id == 0 ? nullptr : derivations_[derived_id - 1].get(), derived_id};
+                    std::string_view(strings + entry.word_length + entry.norm_length, entry.stem_length), derived};
 }
 
 }  // namespace arkiv

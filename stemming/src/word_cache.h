@@ -38,8 +38,7 @@ struct WordAnalysis {
 struct CachedWord {
   std::string_view norm;
   std::string_view stem;
-  const WordDerivations* derived = nullptr;
-  std::uint32_t derived_id = 0;  // the cache's handle on derived
+  const WordDerivations* derived = nullptr;  // owned by the cache
 };
 
 class WordCache {
@@ -63,6 +62,19 @@ class WordCache {
   // analysis is one cache line, which then arrives while the caller does other work.
   void prefetch(std::uint64_t hash) const { __builtin_prefetch(&table_[hash & (table_.size() - 1)]); }
 
+  // Once that line has arrived: starts loading the derivations of the entry in the key's own
+  // slot, if it is the key's (the second hop of a cached compound or æ/ø/å word); once those
+  // have arrived, with lists = true, their lists (the third).
+  void prefetch_derived(std::uint64_t hash, bool lists) const {
+    const Entry& entry = table_[hash & (table_.size() - 1)];
+    if (entry.hash != hash || !entry.derived) return;
+    if (!lists) return __builtin_prefetch(entry.derived);
+    for (const auto* list : {&entry.derived->parts, &entry.derived->part_stems, &entry.derived->folded,
+                             &entry.derived->folded_stems, &entry.derived->variants, &entry.derived->variant_stems}) {
+      if (!list->empty()) __builtin_prefetch(list->data());
+    }
+  }
+
   // Stores analysis under word (can_hold must be true) and returns the stored copy.
   CachedWord insert(std::string_view word, const WordAnalysis& analysis);
 
@@ -72,23 +84,24 @@ class WordCache {
  private:
   // One cache line: the header and, for most words, word + norm + stem inline.
   struct alignas(64) Entry {
-    std::uint64_t hash = 0;          // 0 = empty slot; hash_of never returns 0
-    std::uint32_t derived = 0;       // index + 1 in derivations_; 0 = none
-    std::uint32_t arena_offset = 0;  // where the strings are when they do not fit inline
+    std::uint64_t hash = 0;                    // 0 = empty slot; hash_of never returns 0
+    const WordDerivations* derived = nullptr;  // one of derivations_; null = none
+    std::uint32_t arena_offset = 0;            // where the strings are when they do not fit inline
     std::uint8_t word_length = 0;
     std::uint8_t norm_length = 0;
     std::uint8_t stem_length = 0;
     bool is_letter_word = false;
     bool is_inline = false;
-    char bytes[43] = {};
+    char bytes[39] = {};
 
     const char* strings(const std::string& arena) const { return is_inline ? bytes : arena.data() + arena_offset; }
   };
+  static_assert(sizeof(Entry) == 64, "an entry is one cache line");
   void clear();
   void grow();
   Entry& free_slot(std::uint64_t hash);
   CachedWord store(std::string_view word, bool is_letter_word, std::string_view norm, std::string_view stem,
-                   std::uint32_t derived_id);
+                   const WordDerivations* derived);
 
   std::size_t max_entries_;
   std::size_t size_ = 0;
