@@ -27,7 +27,8 @@ class QueryError : public UsageError {
   std::size_t offset_;
 };
 
-// Upper bounds every request is held to; larger requests get a QueryError.
+// Default upper bounds of a request (SearcherOptions::max_limit, max_offset_plus_limit); larger
+// requests get a QueryError.
 inline constexpr std::size_t kMaxLimit = 10'000;
 inline constexpr std::size_t kMaxOffsetPlusLimit = 100'000;
 
@@ -38,6 +39,8 @@ struct SearcherOptions {
   std::size_t max_query_bytes = 8192;      // longer queries are cut (with a warning)
   std::size_t max_query_words = 64;        // words beyond this are ignored (with a warning)
   std::size_t exact_facet_matches = 100'000;  // facets count every match up to this many, then estimate
+  std::size_t max_limit = kMaxLimit;                       // hits one request may ask for
+  std::size_t max_offset_plus_limit = kMaxOffsetPlusLimit;  // the result window: how deep paging may go
   // BM25 parameters and field boosts, tuned on the development relevance set (eval/).
   double bm25_k1 = 1.2;
   double bm25_b = 0.75;

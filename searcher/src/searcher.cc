@@ -160,11 +160,12 @@ struct Searcher::Impl {
   }
 
   SearchResult search(const SearchRequest& request) {
-    if (request.limit > kMaxLimit)
-      throw QueryError("limit " + std::to_string(request.limit) + " exceeds the maximum of " + std::to_string(kMaxLimit),
+    if (request.limit > options.max_limit)
+      throw QueryError("limit " + std::to_string(request.limit) + " exceeds the maximum of " +
+                           std::to_string(options.max_limit),
                        std::to_string(request.limit), std::string::npos);
-    if (request.offset > kMaxOffsetPlusLimit || request.offset + request.limit > kMaxOffsetPlusLimit)
-      throw QueryError("offset + limit exceeds the maximum of " + std::to_string(kMaxOffsetPlusLimit),
+    if (request.offset > options.max_offset_plus_limit || request.offset + request.limit > options.max_offset_plus_limit)
+      throw QueryError("offset + limit exceeds the maximum of " + std::to_string(options.max_offset_plus_limit),
                        std::to_string(request.offset), std::string::npos);
     const auto parsed = query::parse_query(request.query, {options.max_query_bytes, options.max_query_words});
     const query::QueryBuilder builder(query_analyzer, options);

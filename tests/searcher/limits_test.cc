@@ -124,3 +124,18 @@ TEST_CASE_METHOD(Fixture, "a filter-only query over many values stays a filter")
   CHECK(sorted_ids(result) == std::vector<std::string>{"a-0", "a-1", "c-0"});
   CHECK(result.warnings.size() == 1000);  // each unknown organisation is named once
 }
+
+TEST_CASE_METHOD(Fixture, "the result window is configurable") {
+  arkiv::SearcherOptions options;
+  options.max_limit = 2;
+  options.max_offset_plus_limit = 5;
+  arkiv::Searcher narrow({db}, options);
+  auto paged = request("sygehus");
+  paged.limit = 2;
+  CHECK_NOTHROW(narrow.search(paged));
+  paged.limit = 3;
+  CHECK_THROWS_AS(narrow.search(paged), arkiv::QueryError);
+  paged.limit = 2;
+  paged.offset = 4;
+  CHECK_THROWS_AS(narrow.search(paged), arkiv::QueryError);
+}
