@@ -125,12 +125,24 @@ TEST_CASE_METHOD(Fixture, "date phrases in the query become date filters") {
   CHECK(sorted_ids(searcher.search(request("sygehus før 2020"))) == std::vector<std::string>{"b-0"});
   CHECK(sorted_ids(searcher.search(request("sygehus efter 2019"))) == std::vector<std::string>{"c-0"});
   CHECK(sorted_ids(searcher.search(request("sygehus i 2019"))) == std::vector<std::string>{"b-0"});
+  CHECK(sorted_ids(searcher.search(request("sygehus etter 2020"))) == std::vector<std::string>{"c-0"});
+  CHECK(sorted_ids(searcher.search(request("kurser efter marts 2017"))).empty());
+  CHECK(sorted_ids(searcher.search(request("kurser i marts 2017"))) == std::vector<std::string>{"a-1"});
   CHECK(sorted_ids(searcher.search(request("fra marts 2017 til 2019"))) ==
         std::vector<std::string>{"a-0", "a-1", "b-0", "b-1"});
   auto filtered = request("");
   filtered.date_from = "2019-06";
   filtered.date_to = "2021-11-29";
   CHECK(sorted_ids(searcher.search(filtered)) == std::vector<std::string>{"b-0", "b-1"});
+}
+
+TEST_CASE_METHOD(Fixture, "date ranges and date prefixes select by the section's date") {
+  CHECK(sorted_ids(searcher.search(request("dato:2017-03"))) == std::vector<std::string>{"a-0", "a-1"});
+  CHECK(sorted_ids(searcher.search(request("år:2021"))) == std::vector<std::string>{"c-0"});
+  CHECK(sorted_ids(searcher.search(request("2019-01-01..2019-12-31"))) == std::vector<std::string>{"b-0", "b-1"});
+  CHECK(sorted_ids(searcher.search(request("sygehus 2017..2019"))) == std::vector<std::string>{"b-0"});
+  CHECK(sorted_ids(searcher.search(request("2019-06-03.."))) == std::vector<std::string>{"c-0"});
+  CHECK(sorted_ids(searcher.search(request("..2017-03-15"))) == std::vector<std::string>{"a-0", "a-1"});
 }
 
 TEST_CASE_METHOD(Fixture, "topic, type, language and role filters select by boolean terms") {
