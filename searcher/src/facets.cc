@@ -42,29 +42,56 @@ FacetCounter::FacetCounter(const std::vector<std::string>& names) {
       throw QueryError("unknown facet '" + name + "' (known: org, year, topic, type, lang, role)", name,
                        std::string::npos);
     if (std::any_of(counted_.begin(), counted_.end(), [&](const Counted& c) { return c.name == name; })) continue;
-    counted_.push_back({name, slot->multi_valued, std::make_unique<Xapian::ValueCountMatchSpy>(slot->slot)});
+    counted_.push_back({name, slot->multi_valued, static_cast<std::size_t>(slot - std::begin(kFacetSlots)),
+                        std::make_unique<Xapian::ValueCountMatchSpy>(slot->slot)});
   }
 }
 
-void FacetCounter::attach(Xapian::Enquire& enquire) {
+std::vector<Xapian::valueno> FacetCounter::slots() {
+  std::vector<Xapian::valueno> out;
+  for (const auto& slot : kFacetSlots) out.push_back(slot.slot);
+  return out;
+}
+
+void FacetCounter::attach(Xapian::Enquire& enquire, const FacetTable* table) {
+  if (table && !counted_.empty()) {
+    std::vector<std::size_t> columns;
+    for (const auto& counted : counted_) columns.push_back(counted.column);
+    table_spy_ = std::make_unique<FacetTableSpy>(*table, columns);
+    enquire.add_matchspy(table_spy_.get());
+    return;
+  }
   for (auto& counted : counted_) enquire.add_matchspy(counted.spy.get());
+}
+
+template <typename Function>
+void FacetCounter::for_each_count(std::size_t i, Function&& function) const {
+  if (table_spy_) {
+    const auto& counts = table_spy_->counts(i);
+    for (std::uint32_t id = 1; id < counts.size(); ++id)
+      if (counts[id] > 0) function(table_spy_->table().value(counted_[i].column, id), counts[id]);
+    return;
+  }
+  for (auto it = counted_[i].spy->values_begin(); it != counted_[i].spy->values_end(); ++it)
+    function(*it, it.get_termfreq());
 }
 
 std::vector<Facet> FacetCounter::results(bool exact, std::size_t estimated_matches) const {
   std::vector<Facet> out;
-  for (const auto& counted : counted_) {
+  for (std::size_t i = 0; i < counted_.size(); ++i) {
+    const auto& counted = counted_[i];
     // Counts over a sample of the matches are scaled up to the estimated number of matches.
-    const auto seen = counted.spy->get_total();
+    const auto seen = table_spy_ ? table_spy_->seen() : counted.spy->get_total();
     const double scale = exact || seen == 0 ? 1.0 : static_cast<double>(estimated_matches) / static_cast<double>(seen);
     std::map<std::string, std::size_t> counts;
-    for (auto it = counted.spy->values_begin(); it != counted.spy->values_end(); ++it) {
-      const auto count = static_cast<std::size_t>(static_cast<double>(it.get_termfreq()) * scale + 0.5);
+    for_each_count(i, [&](const std::string& raw, Xapian::doccount frequency) {
+      const auto count = static_cast<std::size_t>(static_cast<double>(frequency) * scale + 0.5);
       if (counted.multi_valued) {
-        for (auto& value : split_values(*it)) counts[value] += count;
-      } else if (!(*it).empty()) {
-        counts[*it] += count;
+        for (auto& value : split_values(raw)) counts[value] += count;
+      } else if (!raw.empty()) {
+        counts[raw] += count;
       }
-    }
+    });
     Facet facet;
     facet.name = counted.name;
     facet.exact = exact;

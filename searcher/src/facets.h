@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "searcher/searcher.h"
+#include "searcher/src/facet_table.h"
 
 namespace arkiv {
 
@@ -19,7 +20,12 @@ class FacetCounter {
   // Throws QueryError naming an unknown facet (known: org, year, topic, type, lang, role).
   explicit FacetCounter(const std::vector<std::string>& names);
 
-  void attach(Xapian::Enquire& enquire);
+  // The value slots of all facets, in the column order of a FacetTable built for them.
+  static std::vector<Xapian::valueno> slots();
+
+  // With a table of slots() (local databases), one FacetTableSpy counts; otherwise one
+  // ValueCountMatchSpy per facet.
+  void attach(Xapian::Enquire& enquire, const FacetTable* table = nullptr);
 
   // Counts after get_mset(); exact is whether every match was seen. Otherwise the counts of the
   // matches seen are scaled to estimated_matches and the facets are marked as estimates.
@@ -29,9 +35,15 @@ class FacetCounter {
   struct Counted {
     std::string name;
     bool multi_valued = false;
+    std::size_t column = 0;  // in slots()
     std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
   };
+  // Calls function(raw slot value, count) for each value counted for the i-th facet.
+  template <typename Function>
+  void for_each_count(std::size_t i, Function&& function) const;
+
   std::vector<Counted> counted_;
+  std::unique_ptr<FacetTableSpy> table_spy_;
 };
 
 // Splits a '\n'-joined multi-value slot.

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
 #include <map>
 
 #include "indexer/schema.h"
+#include "searcher/src/facet_table.h"
 #include "searcher/src/facets.h"
 #include "searcher/src/query_builder.h"
 #include "searcher/src/query_parser.h"
@@ -75,11 +77,23 @@ struct Searcher::Impl {
   Xapian::Database database;
   Analyzer query_analyzer;
   std::map<Language, Analyzer> text_analyzers;
+  // Facet values of every section, built at the first faceted search after each new revision;
+  // only for one local folder: a stub file may name remote databases, and with several
+  // databases Xapian 1.4 hands a match spy documents with their shard's docid, not the combined one.
+  bool one_local = true;
+  std::unique_ptr<FacetTable> facet_table;
 
   Impl(const std::vector<std::string>& databases, SearcherOptions searcher_options)
       : specs(databases), options(searcher_options), query_analyzer(AnalyzerOptions{searcher_options.query_language}) {
     if (specs.empty()) throw UsageError("no database given");
     for (const auto& spec : specs) database.add_database(open_database(spec));
+    one_local = specs.size() == 1 && std::filesystem::is_directory(specs.front());
+  }
+
+  const FacetTable* facet_table_for(const SearchRequest& request) {
+    if (request.facets.empty() || !one_local) return nullptr;
+    if (!facet_table) facet_table = std::make_unique<FacetTable>(database, FacetCounter::slots());
+    return facet_table.get();
   }
 
   const Analyzer& analyzer_for(const std::string& code) {
@@ -89,7 +103,13 @@ struct Searcher::Impl {
     } catch (const UsageError&) {
     }
     auto it = text_analyzers.find(language);
-    if (it == text_analyzers.end()) it = text_analyzers.emplace(language, Analyzer(AnalyzerOptions{language})).first;
+    if (it == text_analyzers.end()) {
+      // Snippets match the query's variants against the text's own stems: the text's variants
+      // are never looked at, so their lookup is skipped.
+      AnalyzerOptions text_options{language};
+      text_options.variants = false;
+      it = text_analyzers.emplace(language, Analyzer(text_options)).first;
+    }
     return it->second;
   }
 
@@ -97,10 +117,11 @@ struct Searcher::Impl {
   template <typename Function>
   auto with_fresh_database(Function&& function) {
     try {
-      database.reopen();
+      if (database.reopen()) facet_table.reset();
       return function();
     } catch (const Xapian::DatabaseModifiedError&) {
       database.reopen();
+      facet_table.reset();
       return function();
     }
   }
@@ -186,7 +207,7 @@ struct Searcher::Impl {
     if (request.sort != SortOrder::relevance)
       enquire.set_sort_by_value_then_relevance(schema::kSlotDate, request.sort == SortOrder::date_newest);
     if (request.group_by_document) enquire.set_collapse_key(schema::kSlotDocumentId, 1);
-    facets.attach(enquire);
+    facets.attach(enquire, facet_table_for(request));
     const Xapian::doccount check_at_least =
         request.facets.empty()
             ? 0

@@ -1,0 +1,34 @@
+#include "searcher/src/facet_table.h"
+
+namespace arkiv {
+
+FacetTable::FacetTable(const Xapian::Database& database, std::vector<Xapian::valueno> slots)
+    : slots_(std::move(slots)), rows_(database.get_lastdocid() + std::size_t{1}) {
+  ids_.assign(rows_ * slots_.size(), 0);
+  values_.resize(slots_.size());
+  for (std::size_t column = 0; column < slots_.size(); ++column) {
+    auto& values = values_[column];
+    values.emplace_back();
+    std::unordered_map<std::string, std::uint32_t> ids{{"", 0}};
+    for (auto it = database.valuestream_begin(slots_[column]); it != database.valuestream_end(slots_[column]); ++it) {
+      const auto document = it.get_docid();
+      if (document >= rows_) continue;
+      const auto [entry, added] = ids.emplace(*it, static_cast<std::uint32_t>(values.size()));
+      if (added) values.push_back(entry->first);
+      ids_[document * slots_.size() + column] = entry->second;
+    }
+  }
+}
+
+FacetTableSpy::FacetTableSpy(const FacetTable& table, std::vector<std::size_t> columns)
+    : table_(table), columns_(std::move(columns)) {
+  for (auto column : columns_) counts_.emplace_back(table_.value_count(column), 0);
+}
+
+void FacetTableSpy::operator()(const Xapian::Document& document, double) {
+  ++seen_;
+  const auto id = document.get_docid();
+  for (std::size_t i = 0; i < columns_.size(); ++i) ++counts_[i][table_.value_id(id, columns_[i])];
+}
+
+}  // namespace arkiv

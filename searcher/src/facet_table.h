@@ -1,0 +1,60 @@
+#pragma once
+// Facet values of every section of a local database, held in memory so that counting one match
+// costs an array lookup instead of one value read (a B-tree lookup and a chunk decode) per facet
+// slot. Built from the slots' value streams, which are read sequentially: about a second for a
+// million sections, repeated only when the database gets a new revision. Remote and sharded
+// databases keep Xapian's ValueCountMatchSpy (facets.h): a remote server cannot run this spy, and
+// Xapian 1.4 hands a spy each shard's own docids.
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace arkiv {
+
+class FacetTable {
+ public:
+  // Reads these slots of every document of a single (unsharded) database.
+  FacetTable(const Xapian::Database& database, std::vector<Xapian::valueno> slots);
+
+  std::size_t slot_count() const { return slots_.size(); }
+  Xapian::valueno slot(std::size_t column) const { return slots_[column]; }
+  // Id of the raw slot value of a document in a column; 0 for an empty or missing value.
+  std::uint32_t value_id(Xapian::docid document, std::size_t column) const {
+    const std::size_t row = document < rows_ ? document : 0;
+    return ids_[row * slots_.size() + column];
+  }
+  // The raw slot value of an id of a column.
+  const std::string& value(std::size_t column, std::uint32_t id) const { return values_[column][id]; }
+  std::size_t value_count(std::size_t column) const { return values_[column].size(); }
+
+ private:
+  std::vector<Xapian::valueno> slots_;
+  std::size_t rows_ = 0;                         // last docid + 1
+  std::vector<std::uint32_t> ids_;               // row-major: rows_ x slots_.size()
+  std::vector<std::vector<std::string>> values_;  // per column, id -> value; id 0 is ""
+};
+
+// Counts, for the matches Xapian shows it, how many carry each value of the chosen columns.
+// One local database only: it cannot be serialised to a remote server.
+class FacetTableSpy : public Xapian::MatchSpy {
+ public:
+  FacetTableSpy(const FacetTable& table, std::vector<std::size_t> columns);
+
+  void operator()(const Xapian::Document& document, double weight) override;
+
+  Xapian::doccount seen() const { return seen_; }
+  // Counts per value id of the i-th chosen column.
+  const std::vector<Xapian::doccount>& counts(std::size_t i) const { return counts_[i]; }
+  const FacetTable& table() const { return table_; }
+
+ private:
+  const FacetTable& table_;
+  std::vector<std::size_t> columns_;
+  std::vector<std::vector<Xapian::doccount>> counts_;
+  Xapian::doccount seen_ = 0;
+};
+
+}  // namespace arkiv
