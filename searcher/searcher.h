@@ -46,8 +46,15 @@ struct SearcherOptions {
   double bm25_b = 0.75;
   double bm25_min_normlen = 0.5;
   double document_title_boost = 0.3;  // weight of a match in the document title
-  double section_title_boost = 1.0;   // weight of a match in the section title
-  double phrase_bonus = 0.5;          // extra weight when all query words of a run appear adjacent
+  // Section-title words always count as body words with the body's statistics (a title word
+  // weighs schema::kTitleWdf occurrences). This adds that share of a title-only match on top,
+  // scored with title-only statistics, in which every title word looks rare; 0 = none (tuned).
+  double section_title_boost = 0.0;
+  double phrase_bonus = 0.5;  // extra weight when all query words of a run appear adjacent
+  // Weights of derived matches relative to the word itself (exact > part > variant > folded).
+  double part_weight = 0.65;    // the word as a compound part, or a typed compound by its parts
+  double variant_weight = 0.6;  // Danish <-> Norwegian variant
+  double folded_weight = 0.55;  // æ/ø/å typed as ae/oe/aa, or the reverse
 };
 
 enum class SortOrder { relevance, date_newest, date_oldest };

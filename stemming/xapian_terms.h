@@ -4,6 +4,7 @@
 // and querying cannot drift apart. Term spaces and weights are described in docs/analysis.md.
 #include <xapian.h>
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -21,11 +22,12 @@ struct FieldPrefixes {
 };
 
 // Weights of the derived matches relative to an exact (same stem) match = 1.0. The order
-// exact > part > variant > folded is what the ranking promises users.
+// exact > part > variant > folded is what the ranking promises users. Tuned on the development
+// relevance set (bench/eval/run-dev.sh); the searcher takes them from SearcherOptions.
 struct TermWeights {
-  double part = 0.6;
-  double variant = 0.5;
-  double folded = 0.35;
+  double part = 0.65;
+  double variant = 0.6;
+  double folded = 0.55;
 };
 
 // Adds the terms of already-analysed tokens to doc. Positions are token.position + position_offset;
@@ -38,6 +40,12 @@ Xapian::termpos add_terms(const std::vector<Token>& tokens, const FieldPrefixes&
 // typed without æ/ø/å ("aeldre") reaches the æ/ø/å form through the folded space, below documents
 // that contain the word as typed.
 Xapian::Query word_query(const Token& token, const FieldPrefixes& field, const TermWeights& weights = {});
+
+// The same over several fields at once (body and titles): each weight class is one OP_SYNONYM
+// over the terms of every field, so a title occurrence adds to the wdf of the one term the
+// class is scored as, with statistics of all fields together (BM25F-like). Separate title
+// terms would be scored with title-only statistics, in which every title word looks rare.
+Xapian::Query word_query(const Token& token, std::span<const FieldPrefixes> fields, const TermWeights& weights = {});
 
 // Phrase over the exact-space terms of consecutive tokens (window 0 = adjacent).
 Xapian::Query phrase_query(const std::vector<Token>& tokens, const FieldPrefixes& field, unsigned window = 0);

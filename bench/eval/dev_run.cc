@@ -13,14 +13,41 @@
 
 namespace {
 
-constexpr const char* kUsage = "usage: arkiv_dev_run --queries QUERIES.json --out RUN.jsonl [--limit N] --db DIR...\n";
+constexpr const char* kUsage =
+    "usage: arkiv_dev_run --queries QUERIES.json --out RUN.jsonl [--limit N] [--set OPTION=VALUE]... --db DIR...\n"
+    "  OPTION: a ranking field of SearcherOptions (bm25_k1, bm25_b, bm25_min_normlen, document_title_boost,\n"
+    "  section_title_boost, phrase_bonus, part_weight, variant_weight, folded_weight)\n";
 
 struct Arguments {
   std::string queries;
   std::string out;
   std::vector<std::string> databases;
   std::size_t limit = 10;
+  arkiv::SearcherOptions options;
 };
+
+// Sets one ranking parameter, so parameters can be tried without rebuilding.
+void set_option(arkiv::SearcherOptions& options, const std::string& assignment) {
+  const auto equals = assignment.find('=');
+  const std::string name = assignment.substr(0, equals);
+  const std::vector<std::pair<const char*, double*>> fields{
+      {"bm25_k1", &options.bm25_k1},
+      {"bm25_b", &options.bm25_b},
+      {"bm25_min_normlen", &options.bm25_min_normlen},
+      {"document_title_boost", &options.document_title_boost},
+      {"section_title_boost", &options.section_title_boost},
+      {"phrase_bonus", &options.phrase_bonus},
+      {"part_weight", &options.part_weight},
+      {"variant_weight", &options.variant_weight},
+      {"folded_weight", &options.folded_weight}};
+  for (const auto& [field, value] : fields) {
+    if (name == field && equals != std::string::npos) {
+      *value = std::stod(assignment.substr(equals + 1));
+      return;
+    }
+  }
+  throw arkiv::UsageError("bad --set " + assignment + "\n" + kUsage);
+}
 
 Arguments parse_arguments(int argc, char** argv) {
   Arguments arguments;
@@ -32,6 +59,7 @@ Arguments parse_arguments(int argc, char** argv) {
     else if (name == "--out") arguments.out = value;
     else if (name == "--db") arguments.databases.push_back(value);
     else if (name == "--limit") arguments.limit = std::stoul(value);
+    else if (name == "--set") set_option(arguments.options, value);
     else throw arkiv::UsageError("unknown option " + name + "\n" + kUsage);
   }
   if (arguments.queries.empty() || arguments.out.empty() || arguments.databases.empty())
@@ -66,7 +94,7 @@ arkiv::SearchRequest make_request(const nlohmann::json& query, std::size_t limit
 int run(int argc, char** argv) {
   const auto arguments = parse_arguments(argc, argv);
   const auto queries = read_queries(arguments.queries);
-  arkiv::Searcher searcher(arguments.databases);
+  arkiv::Searcher searcher(arguments.databases, arguments.options);
   std::ofstream out(arguments.out);
   if (!out) throw arkiv::IoError("cannot write " + arguments.out);
   for (const auto& query : queries) {

@@ -13,9 +13,10 @@
 #   --keep DIR    write the database, run file and scores there instead of a removed temp folder
 #   --min-ndcg X  exit 1 unless overall nDCG@10 (whole hits) is at least X (the regression test)
 #   --min-category-ndcg X  exit 1 unless every category's nDCG@10 is at least X
+#   --set NAME=VALUE  a ranking parameter of SearcherOptions for this run (repeatable; see arkiv_dev_run)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-BUILD="" EVAL="" KEEP="" PER_QUERY="" MIN_NDCG="" MIN_CATEGORY=""
+BUILD="" EVAL="" KEEP="" PER_QUERY="" MIN_NDCG="" MIN_CATEGORY="" SETTINGS=()
 while [ $# -gt 0 ]; do
   case $1 in
     --build) BUILD=$2; shift 2 ;;
@@ -24,6 +25,7 @@ while [ $# -gt 0 ]; do
     --per-query) PER_QUERY=--per-query; shift ;;
     --min-ndcg) MIN_NDCG=$2; shift 2 ;;
     --min-category-ndcg) MIN_CATEGORY=$2; shift 2 ;;
+    --set) SETTINGS+=(--set "$2"); shift 2 ;;
     *) echo "run-dev.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -55,7 +57,7 @@ fi
 # The data files (registries, lexicons) are read from this checkout.
 export ARKIV_DATA_DIR=${ARKIV_DATA_DIR:-$ROOT}
 "$INDEX" --db "$WORK/db" --jobs 1 "$ROOT"/corpus/samples/*.txt > "$WORK/index.log" 2>&1
-"$RUN" --db "$WORK/db" --queries "$EVAL/queries.json" --out "$WORK/run.jsonl"
+"$RUN" --db "$WORK/db" --queries "$EVAL/queries.json" --out "$WORK/run.jsonl" ${SETTINGS[@]+"${SETTINGS[@]}"}
 
 echo "== whole sections"
 python3 "$EVAL/evaluate.py" "$WORK/run.jsonl" --queries "$EVAL/queries.json" --docs "$EVAL/docs.json" \

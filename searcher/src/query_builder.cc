@@ -1,5 +1,7 @@
 #include "searcher/src/query_builder.h"
 
+#include <array>
+
 #include "corpus/document.h"
 #include "indexer/schema.h"
 #include "searcher/src/query_vocabulary.h"
@@ -10,7 +12,9 @@ namespace {
 
 Xapian::Query boolean(const Xapian::Query& query) { return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0); }
 
+// A factor of 0 drops the query (it would still match, as a weightless alternative).
 Xapian::Query scaled(const Xapian::Query& query, double factor) {
+  if (factor <= 0) return Xapian::Query();
   return factor == 1.0 ? query : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, factor);
 }
 
@@ -66,17 +70,21 @@ Xapian::Query QueryBuilder::filter(const std::string& field, const std::string& 
 }
 
 Xapian::Query QueryBuilder::word(const Token& token, const std::string& field) const {
-  const TermWeights weights;
+  const TermWeights weights{options_.part_weight, options_.variant_weight, options_.folded_weight};
   if (field.starts_with("role_")) {
     // Part texts are indexed as stems only, one term space per role (schema::kRoleTextPrefix).
     return Xapian::Query(schema::kRoleTextPrefix + field.substr(5) + ':' + token.stem);
   }
-  const auto section_title = word_query(token, schema::kSectionTitle, weights);
   const auto document_title = word_query(token, schema::kDocumentTitle, weights);
-  if (field == "title") return Xapian::Query(Xapian::Query::OP_OR, section_title, document_title);
-  return combine(Xapian::Query::OP_OR, {word_query(token, schema::kBody, weights),
-                                        scaled(section_title, options_.section_title_boost),
-                                        scaled(document_title, options_.document_title_boost)});
+  if (field == "title")
+    return Xapian::Query(Xapian::Query::OP_OR, word_query(token, schema::kSectionTitle, weights), document_title);
+  // Section-title words are scored with the body's statistics (BM25F-like, see word_query);
+  // the title boosts then add a share of a title-only match on top.
+  const std::array<FieldPrefixes, 2> body_and_section_title{schema::kBody, schema::kSectionTitle};
+  return combine(Xapian::Query::OP_OR,
+                 {word_query(token, body_and_section_title, weights),
+                  scaled(word_query(token, schema::kSectionTitle, weights), options_.section_title_boost),
+                  scaled(document_title, options_.document_title_boost)});
 }
 
 // NEAR over the exact-space terms of the words (positions live in the exact space only).

@@ -24,7 +24,7 @@ Xapian::Query weighted_synonyms(std::vector<std::string> terms, double weight) {
   if (terms.empty()) return Xapian::Query();
   Xapian::Query group = terms.size() == 1 ? Xapian::Query(terms.front())
                                           : Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, group, weight);
+  return weight == 1.0 ? group : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, group, weight);
 }
 
 void add_prefixed(std::vector<std::string>& terms, const std::string& prefix, const std::vector<std::string>& words) {
@@ -53,21 +53,29 @@ Xapian::termpos add_terms(const std::vector<Token>& tokens, const FieldPrefixes&
 }
 
 Xapian::Query word_query(const Token& token, const FieldPrefixes& field, const TermWeights& weights) {
-  if (token.stem.empty()) return Xapian::Query();
+  return word_query(token, std::span<const FieldPrefixes>(&field, 1), weights);
+}
+
+Xapian::Query word_query(const Token& token, std::span<const FieldPrefixes> fields, const TermWeights& weights) {
+  if (token.stem.empty() || fields.empty()) return Xapian::Query();
   std::vector<Xapian::Query> alternatives;
-  if (fits(field.stem, token.stem)) alternatives.emplace_back(field.stem + token.stem);
+  std::vector<std::string> exact_terms;
+  for (const auto& field : fields) add_prefixed(exact_terms, field.stem, {token.stem});
+  if (auto exact = weighted_synonyms(exact_terms, 1.0); !exact.empty()) alternatives.push_back(exact);
 
   // The typed word as part of an indexed compound ("væsen" in "sundhedsvæsenet"), and a typed
   // compound through its parts, each found as a word or as a part.
   std::vector<std::string> part_terms;
-  if (fits(field.part, token.stem)) part_terms.push_back(field.part + token.stem);
+  for (const auto& field : fields) add_prefixed(part_terms, field.part, {token.stem});
   Xapian::Query parts_query = weighted_synonyms(part_terms, weights.part);
   if (token.part_stems.size() > 1) {
     std::vector<Xapian::Query> each_part;
     for (const std::string& stem : token.part_stems) {
       std::vector<std::string> forms;
-      if (fits(field.stem, stem)) forms.push_back(field.stem + stem);
-      if (fits(field.part, stem)) forms.push_back(field.part + stem);
+      for (const auto& field : fields) {
+        add_prefixed(forms, field.stem, {stem});
+        add_prefixed(forms, field.part, {stem});
+      }
       each_part.emplace_back(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
     }
     Xapian::Query all_parts(Xapian::Query::OP_AND, each_part.begin(), each_part.end());
@@ -77,8 +85,10 @@ Xapian::Query word_query(const Token& token, const FieldPrefixes& field, const T
   if (!parts_query.empty()) alternatives.push_back(parts_query);
 
   std::vector<std::string> variant_terms;
-  add_prefixed(variant_terms, field.stem, token.variant_stems);
-  add_prefixed(variant_terms, field.stem, token.expansion_stems);
+  for (const auto& field : fields) {
+    add_prefixed(variant_terms, field.stem, token.variant_stems);
+    add_prefixed(variant_terms, field.stem, token.expansion_stems);
+  }
   if (auto variants = weighted_synonyms(variant_terms, weights.variant); !variants.empty()) {
     alternatives.push_back(variants);
   }
@@ -86,11 +96,13 @@ Xapian::Query word_query(const Token& token, const FieldPrefixes& field, const T
   // Folded space: a word typed without æ/ø/å meets the folded forms of indexed æ/ø/å words;
   // a word typed with them also meets documents that wrote it folded ("aeldre").
   std::vector<std::string> folded_terms;
-  if (token.folded.empty()) {
-    if (fits(field.folded, token.stem)) folded_terms.push_back(field.folded + token.stem);
-  } else {
-    add_prefixed(folded_terms, field.folded, token.folded_stems);
-    add_prefixed(folded_terms, field.stem, token.folded_stems);
+  for (const auto& field : fields) {
+    if (token.folded.empty()) {
+      add_prefixed(folded_terms, field.folded, {token.stem});
+    } else {
+      add_prefixed(folded_terms, field.folded, token.folded_stems);
+      add_prefixed(folded_terms, field.stem, token.folded_stems);
+    }
   }
   if (auto folded = weighted_synonyms(folded_terms, weights.folded); !folded.empty()) alternatives.push_back(folded);
 
