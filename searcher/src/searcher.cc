@@ -280,7 +280,7 @@ std::vector<std::string> Searcher::suggest(std::string_view prefix, std::size_t 
   const auto normalised = normalise_text(prefix);
   if (normalised.empty()) return {};
   return impl_->with_fresh_database([&] {
-    // Words of document titles count double: they name what the archive is about.
+    // Words of document and section titles count double: they name what the archive is about.
     std::map<std::string, Xapian::doccount> frequency;
     auto scan = [&](const std::string& space, Xapian::doccount factor) {
       std::size_t seen = 0;
@@ -291,6 +291,7 @@ std::vector<std::string> Searcher::suggest(std::string_view prefix, std::size_t 
     };
     scan(schema::kBody.exact, 1);
     scan(schema::kDocumentTitle.exact, 2);
+    scan(schema::kSectionTitle.exact, 2);
     std::vector<std::pair<std::string, Xapian::doccount>> ranked(frequency.begin(), frequency.end());
     std::stable_sort(ranked.begin(), ranked.end(), [](auto& a, auto& b) { return a.second > b.second; });
     std::vector<std::string> out;

@@ -60,7 +60,8 @@ std::vector<TestSection> standard_sections() {
       section("b-0", "b", "/archive/regioner-2019.txt", board, "7", "Nye sygehuse", "Danske Regioner", "2019-06-02",
               {"sygehuse"}, {"recommendation"},
               "De nye sygehuse er bygget for små. Regionerne ønsker flere sengepladser på sygehusene."),
-      section("b-1", "b", "/archive/regioner-2019.txt", board, "8", "Færdigbehandlingsdage", "Danske Regioner",
+      section("b-1", "b", "/archive/regioner-2019.txt", board, "8", "Færdigbehandlingsdage og udskrivning",
+              "Danske Regioner",
               "2019-06-02", {"sygehuse", "kommuner"}, {},
               "Antallet af færdigbehandlingsdage i regionerne steg. Kommunerne betaler for færdigbehandlede "
               "patienter."),
