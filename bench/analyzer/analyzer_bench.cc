@@ -3,7 +3,8 @@
 // Reads every *.txt under FOLDER into memory, then times (CPU time of the one thread), (1) a bare ICU word
 // BreakIterator loop over UTF-8 UText, (2) the same over UTF-16 (UnicodeString::fromUTF8 first),
 // and (3) the full arkiv Analyzer with decompounding, folding, variants and suspended compounds
-// on (and two reduced configurations). Prints the median MB/s of each, the ratio analyzer / bare UTF-8 loop, and peak RSS.
+// on (and three reduced configurations, one of them the indexer's: variants off). Prints the median MB/s of each, the
+// ratio analyzer / bare UTF-8 loop, and peak RSS.
 #include <sys/resource.h>
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
@@ -99,7 +100,8 @@ double thread_cpu_seconds() {
 }
 
 // Median MB/s (per CPU second) over runs; also reports the count the step produced, as a check.
-double median_mb_per_s(const std::string& name, const Corpus& corpus, int runs, const std::function<std::size_t()>& step) {
+double median_mb_per_s(const std::string& name, const Corpus& corpus, int runs,
+                       const std::function<std::size_t()>& step) {
   std::vector<double> speeds;
   std::size_t count = 0;
   for (int run = 0; run < runs; ++run) {
@@ -136,16 +138,21 @@ int main(int argc, char** argv) {
     }
     const Corpus corpus = read_corpus(argv[1]);
     std::cout << "corpus: " << corpus.texts.size() << " files, " << corpus.bytes / 1e6 << " MB\n";
-    const double utf8 = median_mb_per_s("bare ICU word break, UTF-8 UText", corpus, runs, [&] { return bare_icu_utf8(corpus); });
+    const double utf8 =
+        median_mb_per_s("bare ICU word break, UTF-8 UText", corpus, runs, [&] { return bare_icu_utf8(corpus); });
     median_mb_per_s("bare ICU word break, UTF-16", corpus, runs, [&] { return bare_icu_utf16(corpus); });
     // Lexicons and tables load once per process; load them before timing.
     arkiv::Analyzer({.language = language}).analyze("Sundheds- og Ældreministeriet");
     const arkiv::AnalyzerOptions bare_options{
         .language = language, .decompound = false, .fold = false, .variants = false, .suspended_compounds = false};
-    median_mb_per_s("Analyzer: normalise + stem only", corpus, runs, [&] { return run_analyzer(corpus, bare_options); });
+    median_mb_per_s("Analyzer: normalise + stem only", corpus, runs,
+                    [&] { return run_analyzer(corpus, bare_options); });
     auto with_decompounding = bare_options;
     with_decompounding.decompound = true;
-    median_mb_per_s("Analyzer: + decompounding", corpus, runs, [&] { return run_analyzer(corpus, with_decompounding); });
+    median_mb_per_s("Analyzer: + decompounding", corpus, runs,
+                    [&] { return run_analyzer(corpus, with_decompounding); });
+    median_mb_per_s("Analyzer as the indexer runs it (all but variants)", corpus, runs,
+                    [&] { return run_analyzer(corpus, {.language = language, .variants = false}); });
     const double full = median_mb_per_s("full Analyzer (decompounding, folding, variants, suspended compounds)", corpus,
                                         runs, [&] { return run_analyzer(corpus, {.language = language}); });
     rusage usage{};

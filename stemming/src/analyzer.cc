@@ -1,10 +1,10 @@
 #include "stemming/analyzer.h"
 
+#include <unicode/ubrk.h>
+
 #include <array>
 #include <optional>
 #include <unordered_map>
-
-#include <unicode/ubrk.h>
 
 #include "stemming/src/compound_links.h"
 #include "stemming/src/decompounder.h"
@@ -31,7 +31,7 @@ constexpr std::size_t kMaxAnalysedWordBytes = 96;
 // first word, conjunction, "/", conjunction, head.
 constexpr std::size_t kLinkWindow = TokenWindow::kCapacity;
 // Segments found (and their word cache lines requested) before the token that is analysed.
-constexpr std::size_t kLookahead = 4;
+constexpr std::size_t kLookahead = 4;  // one per link of a word cache lookup
 
 struct ExpansionTerms {
   std::string stem;
@@ -69,9 +69,7 @@ std::size_t chunk_end(std::string_view text, std::size_t begin) {
 }  // namespace
 
 struct Analyzer::Impl {
-  explicit Impl(AnalyzerOptions analyzer_options) : options(analyzer_options) {
-    stemmer_for(options.language);
-  }
+  explicit Impl(AnalyzerOptions analyzer_options) : options(analyzer_options) { stemmer_for(options.language); }
 
   AnalyzerOptions options;
   WordSegmenter segmenter;
@@ -190,7 +188,7 @@ struct Analyzer::Impl {
     const WordSegment& segment = pending.segment;
     pending.hash = WordCache::hash_of(chunk.substr(segment.start, segment.end - segment.start),
                                       is_letter_status(segment.rule_status));
-    word_cache.prefetch(pending.hash);
+    word_cache.prefetch(pending.hash, 0);
     return true;
   }
 
@@ -218,7 +216,8 @@ struct Analyzer::Impl {
     ExpansionTerms terms;
     terms.stem = stem_word(expansion, options.language);
     if (options.decompound) {
-      for (const std::string& part : decompose(expansion)) add_unique(terms.part_stems, stem_word(part, options.language));
+      for (const std::string& part : decompose(expansion))
+        add_unique(terms.part_stems, stem_word(part, options.language));
     }
     return expansion_cache.emplace(expansion, std::move(terms)).first->second;
   }
@@ -276,8 +275,10 @@ struct Analyzer::Impl {
       while (queued < kLookahead && next_segment(chunk, ahead[queued])) ++queued;
       for (std::size_t i = 0; queued > 0; i = (i + 1) % kLookahead) {
         const PendingSegment current = ahead[i];
-        if (queued > 2) word_cache.prefetch_derived(ahead[(i + 2) % kLookahead].hash, false);
-        if (queued > 1) word_cache.prefetch_derived(ahead[(i + 1) % kLookahead].hash, true);
+        // Segment i + k is at link kLookahead - k of its lookup chain (stage 0 was next_segment).
+        for (std::size_t k = 1; k < kLookahead && k < queued; ++k) {
+          word_cache.prefetch(ahead[(i + k) % kLookahead].hash, static_cast<int>(kLookahead - k));
+        }
         if (!next_segment(chunk, ahead[i])) --queued;
         make_token(window.push_back(), input, current, begin, ++position);
         if (window.size() == kLinkWindow) {

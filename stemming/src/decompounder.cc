@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <fstream>
 #include <memory>
 #include <tuple>
@@ -253,17 +254,40 @@ class LexiconDecompounder final : public Decompounder {
     return false;
   }
 
+  // What is known of word[offset..] as a head, whatever the head length (lexicon and Snowball work).
+  struct HeadFacts {
+    bool is_word = false;         // has a vowel and is a common lexicon word
+    std::size_t base_points = 0;  // code points of its base form
+    bool not_listed = false;      // neither it nor its base form is a not-head exception
+  };
+
   struct Search {
     std::string_view word;
     // memo[offset * 3 + head_length]: best segmentation of word[offset..] as modifiers + head.
     std::vector<std::optional<std::optional<Segmentation>>> memo;
+    // The same lexicon questions recur for each head length: modifier[from * (size + 1) + end]
+    // says whether word[from, end) may be a modifier (-1 not yet asked); heads[offset] as above.
+    std::vector<std::int8_t> modifier;
+    std::vector<std::optional<HeadFacts>> heads;
   };
 
   // The best segmentation of word into at least two parts, or nullopt.
   std::optional<Segmentation> best_split(std::string_view word) const {
-    Search search{word, {}};
+    Search search{word, {}, {}, {}};
     search.memo.resize((word.size() + 1) * 3);
+    search.modifier.assign((word.size() + 1) * (word.size() + 1), -1);
+    search.heads.resize(word.size() + 1);
     return best_from(search, 0, HeadLength::kNormal, true);
+  }
+
+  bool is_modifier(Search& search, std::size_t from, std::size_t end) const {
+    std::int8_t& known = search.modifier[from * (search.word.size() + 1) + end];
+    if (known < 0) {
+      const std::string_view modifier = search.word.substr(from, end - from);
+      known = has_vowel(modifier) && lexicon_.contains_common_word(modifier) &&
+              !rules_.not_modifier.count(std::string(modifier));
+    }
+    return known > 0;
   }
 
   std::optional<Segmentation> best_from(Search& search, std::size_t from, HeadLength head_length,
@@ -273,17 +297,13 @@ class LexiconDecompounder final : public Decompounder {
     if (!must_split && memo) return *memo;
     std::optional<Segmentation> best;
     const std::string_view rest = word.substr(from);
-    if (!must_split && is_head(rest, head_length)) {
+    if (!must_split && is_head(search, from, head_length)) {
       best = Segmentation{{Segment{from, word.size(), {}}}};
     }
     for (std::size_t end = from + 1; end < word.size(); ++end) {
       if (!is_boundary(word, end)) continue;
-      const std::string_view modifier = word.substr(from, end - from);
-      if (!has_vowel(modifier) || !lexicon_.contains_common_word(modifier) ||
-          rules_.not_modifier.count(std::string(modifier))) {
-        continue;
-      }
-      const std::size_t length = code_points(modifier);
+      if (!is_modifier(search, from, end)) continue;
+      const std::size_t length = code_points(word.substr(from, end - from));
       for (std::string_view link : kLinks) {
         if (length < (link == "s" ? kMinPartLengthBesideS : kMinPartLength)) continue;
         if (word.substr(end).substr(0, link.size()) != link || end + link.size() >= word.size()) continue;
@@ -302,12 +322,24 @@ class LexiconDecompounder final : public Decompounder {
     return best;
   }
 
-  bool is_head(std::string_view head, HeadLength head_length) const {
+  bool is_head(Search& search, std::size_t offset, HeadLength head_length) const {
+    const std::string_view head = search.word.substr(offset);
     const std::size_t min_length = head_length == HeadLength::kShortAfterS ? kMinPartLengthBesideS : kMinPartLength;
-    if (code_points(head) < min_length || !has_vowel(head) || !lexicon_.contains_common_word(head)) return false;
-    const std::string base = base_form(head);
-    if (code_points(base) < (head_length == HeadLength::kNormal ? kMinPartLength : kMinPartLengthBesideS)) return false;
-    return !rules_.not_head.count(base) && !rules_.not_head.count(std::string(head));
+    if (code_points(head) < min_length) return false;
+    std::optional<HeadFacts>& facts = search.heads[offset];
+    if (!facts) {
+      facts.emplace();
+      facts->is_word = has_vowel(head) && lexicon_.contains_common_word(head);
+      if (facts->is_word) {
+        const std::string base = base_form(head);
+        facts->base_points = code_points(base);
+        facts->not_listed = !rules_.not_head.count(base) && !rules_.not_head.count(std::string(head));
+      }
+    }
+    if (!facts->is_word) return false;
+    if (facts->base_points < (head_length == HeadLength::kNormal ? kMinPartLength : kMinPartLengthBesideS))
+      return false;
+    return facts->not_listed;
   }
 
   // The head without its inflectional ending, when that is a lexicon word whose Snowball stem
@@ -315,11 +347,12 @@ class LexiconDecompounder final : public Decompounder {
   // "budget" (doubled consonant undone); the head itself otherwise.
   std::string base_form(std::string_view head) const {
     SnowballStemmer& stemmer = stemmer_for(language_);
-    const std::string head_stem = stemmer.stem(head);
+    std::optional<std::string> head_stem;  // stemmed once a candidate is a lexicon word, which most never are
     // Same stem, or the candidate is the head's stem itself (Snowball cuts "væsen" to "væs").
     auto fits = [&](std::string_view candidate) {
       if (!lexicon_.contains_common_word(candidate)) return false;
-      return candidate == head_stem || stemmer.stem(candidate) == head_stem;
+      if (!head_stem) head_stem = stemmer.stem(head);
+      return candidate == *head_stem || stemmer.stem(candidate) == *head_stem;
     };
     // Undoubling ("budgettet" -> "budget") only once no plain ending fits ("massen" -> "masse").
     for (bool undouble : {false, true}) {

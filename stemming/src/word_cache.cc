@@ -12,7 +12,7 @@ constexpr std::size_t kInitialSlots = 1u << 12;
 
 }  // namespace
 
-WordCache::WordCache(std::size_t max_entries) : max_entries_(max_entries), table_(kInitialSlots) {}
+WordCache::WordCache(std::size_t max_entries) : max_entries_(max_entries), slots_(kInitialSlots, 0) {}
 
 bool WordCache::can_hold(std::string_view word, const WordAnalysis& analysis) {
   return word.size() <= kMaxStringBytes && analysis.norm.size() <= kMaxStringBytes &&
@@ -20,49 +20,45 @@ bool WordCache::can_hold(std::string_view word, const WordAnalysis& analysis) {
 }
 
 std::uint64_t WordCache::hash_of(std::string_view word, bool is_letter_word) {
-  // The top bit is never part of a slot index; setting it keeps 0 free to mark empty slots.
-  return (std::hash<std::string_view>{}(word) ^ (is_letter_word ? 0x1E3779B97F4A7C15ull : 0)) | 1ull << 63;
+  return std::hash<std::string_view>{}(word) ^ (is_letter_word ? 0x9E3779B97F4A7C15ull : 0);
 }
 
 bool WordCache::find(std::string_view word, bool is_letter_word, std::uint64_t hash, CachedWord& found) const {
-  const std::size_t mask = table_.size() - 1;
+  const std::size_t mask = slots_.size() - 1;
   for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
-    const Entry& entry = table_[slot];
-    if (entry.hash == 0) return false;
+    const std::uint64_t value = slots_[slot];
+    if (value == 0) return false;
+    if ((value & ~kIndexMask) != (hash & ~kIndexMask)) continue;
+    const Entry& entry = entries_[(value & kIndexMask) - 1];
     if (entry.hash != hash || entry.is_letter_word != is_letter_word || entry.word_length != word.size()) continue;
     const char* strings = entry.strings(arena_);
     if (std::string_view(strings, entry.word_length) != word) continue;
-    found.norm = std::string_view(strings + entry.word_length, entry.norm_length);
-    found.stem = std::string_view(strings + entry.word_length + entry.norm_length, entry.stem_length);
-    found.derived = entry.derived;
+    found = view(entry, strings);
     return true;
   }
 }
 
 void WordCache::clear() {
-  size_ = 0;
+  entries_.clear();
   derivations_.clear();
   arena_.clear();
-  table_.assign(kInitialSlots, Entry{});
+  slots_.assign(kInitialSlots, 0);
 }
 
-WordCache::Entry& WordCache::free_slot(std::uint64_t hash) {
-  const std::size_t mask = table_.size() - 1;
+void WordCache::place(std::uint64_t hash, std::uint32_t index) {
+  const std::size_t mask = slots_.size() - 1;
   std::size_t slot = hash & mask;
-  while (table_[slot].hash != 0) slot = (slot + 1) & mask;
-  return table_[slot];
+  while (slots_[slot] != 0) slot = (slot + 1) & mask;
+  slots_[slot] = (hash & ~kIndexMask) | (static_cast<std::uint64_t>(index) + 1);
 }
 
-void WordCache::grow() {
-  std::vector<Entry> old(table_.size() * 2);
-  old.swap(table_);
-  for (const Entry& entry : old) {
-    if (entry.hash != 0) free_slot(entry.hash) = entry;
-  }
+void WordCache::grow_slots() {
+  slots_.assign(slots_.size() * 2, 0);
+  for (std::size_t i = 0; i < entries_.size(); ++i) place(entries_[i].hash, static_cast<std::uint32_t>(i));
 }
 
 CachedWord WordCache::insert(std::string_view word, const WordAnalysis& analysis) {
-  if (size_ >= max_entries_) clear();
+  if (entries_.size() >= max_entries_) clear();
   if (analysis.derived) derivations_.push_back(analysis.derived);
   return store(word, analysis.is_letter_word, analysis.norm, analysis.stem, analysis.derived.get());
 }
@@ -77,15 +73,15 @@ CachedWord WordCache::insert_alias(std::string_view word, bool is_letter_word, c
 
 CachedWord WordCache::store(std::string_view word, bool is_letter_word, std::string_view norm, std::string_view stem,
                             const WordDerivations* derived) {
-  if ((size_ + 1) * 2 > table_.size()) grow();
-  const std::uint64_t hash = hash_of(word, is_letter_word);
-  Entry& entry = free_slot(hash);
-  entry.hash = hash;
+  Entry entry;
+  entry.hash = hash_of(word, is_letter_word);
   entry.derived = derived;
   entry.is_letter_word = is_letter_word;
   entry.word_length = static_cast<std::uint8_t>(word.size());
   entry.norm_length = static_cast<std::uint8_t>(norm.size());
   entry.stem_length = static_cast<std::uint8_t>(stem.size());
+  entry.norm_is_word = norm == word;
+  if (entry.norm_is_word) norm = {};
   const std::size_t total = word.size() + norm.size() + stem.size();
   entry.is_inline = total <= sizeof entry.bytes;
   char* out = entry.bytes;
@@ -97,10 +93,21 @@ CachedWord WordCache::store(std::string_view word, bool is_letter_word, std::str
   out = std::copy(word.begin(), word.end(), out);
   out = std::copy(norm.begin(), norm.end(), out);
   std::copy(stem.begin(), stem.end(), out);
-  ++size_;
-  const char* strings = entry.strings(arena_);
-  return CachedWord{std::string_view(strings + entry.word_length, entry.norm_length),
-                    std::string_view(strings + entry.word_length + entry.norm_length, entry.stem_length), derived};
+  entries_.push_back(entry);
+  if (entries_.size() * 2 > slots_.size()) {
+    grow_slots();
+  } else {
+    place(entry.hash, static_cast<std::uint32_t>(entries_.size() - 1));
+  }
+  const Entry& stored = entries_.back();
+  return view(stored, stored.strings(arena_));
+}
+
+// strings: word, then norm unless it is the word, then stem.
+CachedWord WordCache::view(const Entry& entry, const char* strings) {
+  const std::size_t stem_offset = entry.word_length + (entry.norm_is_word ? 0 : entry.norm_length);
+  return CachedWord{std::string_view(strings + (entry.norm_is_word ? 0 : entry.word_length), entry.norm_length),
+                    std::string_view(strings + stem_offset, entry.stem_length), entry.derived};
 }
 
 }  // namespace arkiv

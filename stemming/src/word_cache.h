@@ -1,9 +1,11 @@
 #pragma once
 // Per-Analyzer cache of everything about a word that depends only on how it is written.
-// Open addressing directly over one-cache-line entries whose strings (word, norm, stem) sit
-// inline for most words: a hit reads one cache line, with no dependent load through an index
-// (the table is looked up once per token, so that line is most of the cost of a cached word).
-// Not thread-safe.
+// Open addressing over 8-byte slots (hash tag + entry index) in front of one-cache-line entries
+// whose strings (word, norm, stem) sit inline for most words. Entries are kept in insertion
+// order, so the frequent words, met first, share a few pages; the slots of 200k words fit in
+// 4 MB: the memory a lookup touches stays within the TLB's reach. A lookup is a chain of
+// dependent loads (slot, entry, derivations, their lists), so the Analyzer asks for each link
+// a few tokens ahead with prefetch(). Not thread-safe.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -58,17 +60,20 @@ class WordCache {
   }
   bool find(std::string_view word, bool is_letter_word, std::uint64_t hash, CachedWord& found) const;
 
-  // Starts loading the table slot of a key the caller will look up soon: a cached word's
-  // analysis is one cache line, which then arrives while the caller does other work.
-  void prefetch(std::uint64_t hash) const { __builtin_prefetch(&table_[hash & (table_.size() - 1)]); }
-
-  // Once that line has arrived: starts loading the derivations of the entry in the key's own
-  // slot, if it is the key's (the second hop of a cached compound or æ/ø/å word); once those
-  // have arrived, with lists = true, their lists (the third).
-  void prefetch_derived(std::uint64_t hash, bool lists) const {
-    const Entry& entry = table_[hash & (table_.size() - 1)];
-    if (entry.hash != hash || !entry.derived) return;
-    if (!lists) return __builtin_prefetch(entry.derived);
+  // Starts loading link `stage` of the lookup chain of a key the caller will look up soon:
+  // 0 the slot, 1 the entry, 2 its derivations, 3 their lists. Stage n reads the line stage n-1
+  // loaded, so the caller asks for them in order, a token or so apart. Only the key's own slot
+  // is followed; a miss just loads a line for nothing.
+  void prefetch(std::uint64_t hash, int stage) const {
+    const std::uint64_t& slot = slots_[hash & (slots_.size() - 1)];
+    if (stage == 0) return __builtin_prefetch(&slot);
+    if ((slot & kIndexMask) == 0 || (slot & ~kIndexMask) != (hash & ~kIndexMask)) return;
+    const Entry& entry = entries_[(slot & kIndexMask) - 1];
+    if (stage == 1) return __builtin_prefetch(&entry);
+    if (entry.hash != hash) return;
+    if (stage == 2 && !entry.is_inline) __builtin_prefetch(arena_.data() + entry.arena_offset);
+    if (!entry.derived) return;
+    if (stage == 2) return __builtin_prefetch(entry.derived);
     for (const auto* list : {&entry.derived->parts, &entry.derived->part_stems, &entry.derived->folded,
                              &entry.derived->folded_stems, &entry.derived->variants, &entry.derived->variant_stems}) {
       if (!list->empty()) __builtin_prefetch(list->data());
@@ -92,20 +97,24 @@ class WordCache {
     std::uint8_t stem_length = 0;
     bool is_letter_word = false;
     bool is_inline = false;
-    char bytes[39] = {};
+    bool norm_is_word = false;  // the norm is not stored again (most words are written normalised)
+    char bytes[38] = {};
 
     const char* strings(const std::string& arena) const { return is_inline ? bytes : arena.data() + arena_offset; }
   };
   static_assert(sizeof(Entry) == 64, "an entry is one cache line");
+  static constexpr std::uint64_t kIndexMask = 0xFFFFFFFFull;  // low half of a slot: entry index + 1
+
+  static CachedWord view(const Entry& entry, const char* strings);
   void clear();
-  void grow();
-  Entry& free_slot(std::uint64_t hash);
+  void grow_slots();
+  void place(std::uint64_t hash, std::uint32_t index);
   CachedWord store(std::string_view word, bool is_letter_word, std::string_view norm, std::string_view stem,
                    const WordDerivations* derived);
 
   std::size_t max_entries_;
-  std::size_t size_ = 0;
-  std::vector<Entry> table_;  // size a power of two, at most half full
+  std::vector<std::uint64_t> slots_;  // hash high half | entry index + 1 (0 = empty); a power of two, at most half full
+  std::vector<Entry> entries_;
   std::vector<std::shared_ptr<const WordDerivations>> derivations_;
   std::string arena_;
 };
