@@ -46,6 +46,12 @@ void add_unique(std::vector<std::string>& list, std::string value) {
   list.push_back(std::move(value));
 }
 
+// A refilled token's string keeps its buffer; append is the cheapest copy into it.
+void assign(std::string& to, std::string_view from) {
+  to.clear();
+  to.append(from);
+}
+
 bool is_letter_status(int32_t rule_status) {
   return rule_status >= UBRK_WORD_LETTER && rule_status < UBRK_WORD_LETTER_LIMIT;
 }
@@ -144,8 +150,8 @@ struct Analyzer::Impl {
     }
     const WordAnalysis word = analyse_word(std::move(norm), is_letter_word);
     if (token.text.size() > kMaxCachedWordBytes || !WordCache::can_hold(token.text, word)) {
-      token.norm.assign(word.norm);
-      token.stem.assign(word.stem);
+      assign(token.norm, word.norm);
+      assign(token.stem, word.stem);
       return fill_derived(token, word.derived.get());
     }
     if (!same) word_cache.insert(word.norm, word);
@@ -153,8 +159,8 @@ struct Analyzer::Impl {
   }
 
   static void fill_from(Token& token, const CachedWord& word) {
-    token.norm.assign(word.norm);
-    token.stem.assign(word.stem);
+    assign(token.norm, word.norm);
+    assign(token.stem, word.stem);
     fill_derived(token, word.derived);
   }
 
