@@ -216,11 +216,16 @@ class Parser {
     const Lexeme lexeme = lexemes_[at_++];
     switch (lexeme.kind) {
       case LexKind::open: {
+        // The parser recurses per group: a bound keeps "((((…" from exhausting the stack.
+        if (depth_ == kMaxNesting)
+          fail("parentheses nested deeper than " + std::to_string(kMaxNesting), lexeme);
         if (!starts_operand() && !(peek() && peek()->kind == LexKind::op_not)) {
           if (peek() && peek()->kind == LexKind::close) fail("empty parentheses", lexeme);
           if (!peek()) fail("unmatched '('", lexeme);
         }
+        ++depth_;
         Node inner = parse_or();
+        --depth_;
         // A missing ')' at the very end is forgiven: the group closes with the query.
         if (peek() && peek()->kind == LexKind::close) ++at_;
         return inner;
@@ -258,6 +263,7 @@ class Parser {
   std::vector<Lexeme> lexemes_;
   std::string_view query_;
   std::size_t at_ = 0;
+  std::size_t depth_ = 0;  // parentheses open around the current position
 };
 
 }  // namespace

@@ -9,6 +9,9 @@
 
 namespace arkiv::query {
 
+// Groups nested deeper than this are a QueryError (the parser recurses once per group).
+inline constexpr std::size_t kMaxNesting = 64;
+
 struct ParserLimits {
   std::size_t max_bytes = 8192;  // the rest of a longer query is ignored, with a warning
   std::size_t max_words = 64;    // words and phrases beyond this are ignored, with a warning

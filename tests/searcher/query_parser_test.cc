@@ -106,6 +106,25 @@ TEST_CASE("odd but harmless input parses without error") {
   CHECK_NOTHROW(parse_query(query));
 }
 
+TEST_CASE("parentheses nested deeper than the limit are one QueryError, not a stack overflow") {
+  const auto nested = [](std::size_t depth, const std::string& open) {
+    std::string query;
+    for (std::size_t i = 0; i < depth; ++i) query += open;
+    return query + "sygehus" + std::string(depth, ')');
+  };
+  CHECK(parsed(nested(arkiv::query::kMaxNesting, "(")) == "sygehus");
+  for (const auto* open : {"(", "-(", "a AND ("}) {
+    CAPTURE(open);
+    try {
+      parse_query(nested(4000, open), {.max_bytes = 100'000, .max_words = 100'000});
+      FAIL("no QueryError");
+    } catch (const arkiv::QueryError& error) {
+      CHECK(error.fragment() == "(");
+      CHECK(std::string(error.what()).find("nested deeper than 64") != std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("a huge query is cut to the word limit with a warning") {
   std::string query;
   for (int i = 0; i < 20'000; ++i) query += "ord" + std::to_string(i) + " ";
