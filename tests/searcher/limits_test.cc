@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <random>
 
 #include "indexer/schema.h"
 #include "searcher/searcher.h"
@@ -138,4 +139,35 @@ TEST_CASE_METHOD(Fixture, "the result window is configurable") {
   paged.limit = 2;
   paged.offset = 4;
   CHECK_THROWS_AS(narrow.search(paged), arkiv::QueryError);
+}
+
+TEST_CASE_METHOD(Fixture, "random mixes of the query language's pieces never fail other than with a QueryError") {
+  // Pieces of the grammar and of bad input, joined at random with and without spaces.
+  const std::vector<std::string> pieces{
+      "sygehus", "Sygehuse", "kurser", "færdigbehandl*", "a*", "*", "\"", "“", "»", "(", ")", "-", "+", "-(", "AND",
+      "OR", "NOT", "OG", "ELLER", "IKKE", "NEAR", "NEAR/2", "NEAR/0", "org:", "org:SST", "emne:", "tema:kommuner",
+      "type:", "sprog:nb", "lang:xx", "år:", "år:2019", "dato:2017-03", "titel:", "beslutning:", "rolle:beslutning",
+      "2017..2019", "..", "2019-13", "fra", "til", "før", "efter", "i", "marts", "2017", "0000", ":", "foo:bar",
+      "\xff", "\xc3", std::string("\0", 1), "æøå", "ß", "İ", "🙂", "-sygehus", "+kurser", "\t", "\n"};
+  std::mt19937 random(20261123);
+  std::size_t errors = 0;
+  for (int round = 0; round < 2000; ++round) {
+    std::string query;
+    const auto length = random() % 12;
+    for (std::size_t i = 0; i < length; ++i) {
+      query += pieces[random() % pieces.size()];
+      if (random() % 3) query += ' ';
+    }
+    CAPTURE(query);
+    auto some = request(query);
+    some.facets = {"org", "topic"};
+    some.group_by_document = random() % 2;
+    try {
+      const auto result = searcher.search(some);
+      CHECK(result.hits.size() <= result.total_upper_bound);
+    } catch (const arkiv::QueryError&) {
+      ++errors;
+    }
+  }
+  CHECK(errors < 2000);
 }
