@@ -1,5 +1,8 @@
 #include "searcher/searcher.h"
 
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -61,6 +64,26 @@ Hit make_hit(const std::string& id, const SectionRecord& record) {
   hit.lang = record.lang;
   hit.topics = record.topics;
   return hit;
+}
+
+// The suggestion (spelling data is lower case) in the case the word was typed in:
+// "Sengepladsr" -> "Sengepladser", "SENGEPLADSR" -> "SENGEPLADSER".
+std::string with_case_of(const std::string& typed, const std::string& suggestion) {
+  const auto word = icu::UnicodeString::fromUTF8(typed);
+  if (word.isEmpty() || !u_isupper(word.char32At(0))) return suggestion;
+  bool all_upper = word.countChar32() > 1;
+  for (int32_t i = 0; i < word.length() && all_upper; i = word.moveIndex32(i, 1))
+    if (u_isalpha(word.char32At(i)) && !u_isupper(word.char32At(i))) all_upper = false;
+  auto out = icu::UnicodeString::fromUTF8(suggestion);
+  if (all_upper) {
+    out.toUpper(icu::Locale::getRoot());
+  } else {
+    const auto first_end = out.moveIndex32(0, 1);
+    auto first = out.tempSubString(0, first_end);
+    out.replace(0, first_end, first.toUpper(icu::Locale::getRoot()));
+  }
+  std::string utf8;
+  return out.toUTF8String(utf8);
 }
 
 void collect_words(const query::Node& node, bool positive, std::vector<const query::Node*>& out) {
@@ -174,7 +197,7 @@ struct Searcher::Impl {
         return "";  // remote databases keep no spelling data
       }
       if (suggestion.empty()) continue;
-      corrected.replace(word->offset, word->text.size(), suggestion);
+      corrected.replace(word->offset, word->text.size(), with_case_of(word->text, suggestion));
       changed = true;
     }
     return changed ? corrected : "";

@@ -272,6 +272,11 @@ TEST_CASE_METHOD(Fixture, "a misspelt word gets a did-you-mean") {
   CHECK(searcher.search(request("sengepladser")).corrected_query.empty());
 }
 
+TEST_CASE_METHOD(Fixture, "a did-you-mean keeps the case the word was typed in") {
+  CHECK(searcher.search(request("Sengepladsr")).corrected_query == "Sengepladser");
+  CHECK(searcher.search(request("SENGEPLADSR i regionerne")).corrected_query == "SENGEPLADSER i regionerne");
+}
+
 TEST_CASE_METHOD(Fixture, "only the misspelt word of a query with hits is corrected") {
   const auto result = searcher.search(request("sygehus kurser sengepladsr"));
   CHECK(result.hits.size() == 3);
