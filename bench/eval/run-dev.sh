@@ -13,16 +13,18 @@
 #   --keep DIR    write the database, run file and scores there instead of a removed temp folder
 #   --min-ndcg X  exit 1 unless overall nDCG@10 (whole hits) is at least X (the regression test)
 #   --min-category-ndcg X  exit 1 unless every category's nDCG@10 is at least X
+#   --whole-only  skip the 200-word pass (the regression test, to stay fast)
 #   --set NAME=VALUE  a ranking parameter of SearcherOptions for this run (repeatable; see arkiv_dev_run)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-BUILD="" EVAL="" KEEP="" PER_QUERY="" MIN_NDCG="" MIN_CATEGORY="" SETTINGS=()
+BUILD="" EVAL="" KEEP="" PER_QUERY="" MIN_NDCG="" MIN_CATEGORY="" SETTINGS=() WHOLE_ONLY=""
 while [ $# -gt 0 ]; do
   case $1 in
     --build) BUILD=$2; shift 2 ;;
     --eval) EVAL=$2; shift 2 ;;
     --keep) KEEP=$2; shift 2 ;;
     --per-query) PER_QUERY=--per-query; shift ;;
+    --whole-only) WHOLE_ONLY=1; shift ;;
     --min-ndcg) MIN_NDCG=$2; shift 2 ;;
     --min-category-ndcg) MIN_CATEGORY=$2; shift 2 ;;
     --set) SETTINGS+=(--set "$2"); shift 2 ;;
@@ -62,10 +64,12 @@ export ARKIV_DATA_DIR=${ARKIV_DATA_DIR:-$ROOT}
 echo "== whole sections"
 python3 "$EVAL/evaluate.py" "$WORK/run.jsonl" --queries "$EVAL/queries.json" --docs "$EVAL/docs.json" \
   --json "$WORK/scores.json" $PER_QUERY
-echo
-echo "== hits cut to 200 words (comparable to the baselines)"
-python3 "$EVAL/evaluate.py" "$WORK/run.jsonl" --queries "$EVAL/queries.json" --docs "$EVAL/docs.json" \
-  --max-words 200 $PER_QUERY
+if [ -z "$WHOLE_ONLY" ]; then
+  echo
+  echo "== hits cut to 200 words (comparable to the baselines)"
+  python3 "$EVAL/evaluate.py" "$WORK/run.jsonl" --queries "$EVAL/queries.json" --docs "$EVAL/docs.json" \
+    --max-words 200 $PER_QUERY
+fi
 
 if [ -n "$MIN_NDCG$MIN_CATEGORY" ]; then
   python3 - "$WORK/scores.json" "${MIN_NDCG:-0}" "${MIN_CATEGORY:-0}" <<'EOF'
