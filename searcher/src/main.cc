@@ -46,8 +46,10 @@ std::vector<std::string> databases(const po::variables_map& options) {
 
 int analyze(const po::variables_map& options, bool json) {
   const auto text = options["analyze"].as<std::string>();
-  const auto languages = options.count("lang") ? options["lang"].as<std::vector<std::string>>() : std::vector<std::string>{};
-  const auto language = languages.empty() ? arkiv::identify_language(text).language : arkiv::parse_language(languages.front());
+  const auto languages =
+      options.count("lang") ? options["lang"].as<std::vector<std::string>>() : std::vector<std::string>{};
+  const auto language =
+      languages.empty() ? arkiv::identify_language(text).language : arkiv::parse_language(languages.front());
   const arkiv::Analyzer analyzer(arkiv::AnalyzerOptions{language});
   const auto tokens = analyzer.analyze(text);
   std::cout << (json ? arkiv::analysis_report_json(text, tokens, language)
@@ -69,6 +71,8 @@ std::vector<std::string> with_facet_list(int argc, char** argv) {
 
 int run(int argc, char** argv) {
   po::options_description visible("Usage: arkiv-search [--db DIR]... [options] QUERY\nOptions");
+  // One option a line reads as the usage table.
+  // clang-format off
   visible.add_options()
     ("help,h", "show this help")
     ("db", po::value<std::vector<std::string>>(), "database folder, stub file or tcp:HOST:PORT (repeatable; default $ARKIV_DB, else ./arkiv-db)")
@@ -91,6 +95,7 @@ int run(int argc, char** argv) {
     ("show", po::value<std::string>(), "print the section with this id whole")
     ("suggest", po::value<std::string>(), "complete a word prefix from the index")
     ("analyze", po::value<std::string>(), "print the analysis of a text (no database needed)");
+  // clang-format on
   po::options_description all;
   all.add(visible).add_options()("query", po::value<std::vector<std::string>>(), "query words");
   po::positional_options_description positional;
@@ -117,8 +122,10 @@ int run(int argc, char** argv) {
       std::cerr << "arkiv-search: no section with id " << options["show"].as<std::string>() << "\n";
       return kNothing;
     }
-    if (json) arkiv::print_section_json(std::cout, *hit);
-    else arkiv::print_section_text(std::cout, *hit, style);
+    if (json)
+      arkiv::print_section_json(std::cout, *hit);
+    else
+      arkiv::print_section_text(std::cout, *hit, style);
     return kFound;
   }
   if (options.count("suggest")) {
@@ -163,8 +170,10 @@ int run(int argc, char** argv) {
 
   const auto result = searcher.search(request);
   for (const auto& warning : result.warnings) std::cerr << "arkiv-search: warning: " << warning << "\n";
-  if (json) arkiv::print_result_json(std::cout, request.query, result, request.with_text);
-  else arkiv::print_result_text(std::cout, result, request, style);
+  if (json)
+    arkiv::print_result_json(std::cout, request.query, result, request.with_text);
+  else
+    arkiv::print_result_text(std::cout, result, request, style);
   return result.hits.empty() && result.total == 0 ? kNothing : kFound;
 }
 

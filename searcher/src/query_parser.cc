@@ -61,7 +61,8 @@ class Parser {
   // otherwise op itself, which then ends the query or a group.
   void expect_operand(const Lexeme& op) {
     if (starts_operand()) return;
-    if (const auto* next = peek(); next && next->kind != LexKind::close) fail(next->text + " needs a word before it", *next);
+    if (const auto* next = peek(); next && next->kind != LexKind::close)
+      fail(next->text + " needs a word before it", *next);
     fail(op.text + " needs a word after it", op);
   }
 
@@ -139,10 +140,14 @@ class Parser {
         leading_not = false;
       }
       const bool restricts = item.kind == NodeKind::filter || item.kind == NodeKind::date_range;
-      if (modifier == '-') excluded.push_back(std::move(item));
-      else if (restricts) filters.push_back(std::move(item));
-      else if (modifier == '+') required.push_back(std::move(item));
-      else optional.push_back(std::move(item));
+      if (modifier == '-')
+        excluded.push_back(std::move(item));
+      else if (restricts)
+        filters.push_back(std::move(item));
+      else if (modifier == '+')
+        required.push_back(std::move(item));
+      else
+        optional.push_back(std::move(item));
     }
     group_filters(filters);
     auto join = [](NodeKind kind, std::vector<Node> nodes) {
@@ -153,8 +158,9 @@ class Parser {
     std::vector<Node> words;
     if (!required.empty() && !optional.empty()) {
       const auto offset = required.front().offset;
-      words.push_back(make_node(NodeKind::maybe, offset,
-                                {join(NodeKind::all_of, std::move(required)), join(NodeKind::any_of, std::move(optional))}));
+      words.push_back(
+          make_node(NodeKind::maybe, offset,
+                    {join(NodeKind::all_of, std::move(required)), join(NodeKind::any_of, std::move(optional))}));
     } else if (!required.empty()) {
       words.push_back(join(NodeKind::all_of, std::move(required)));
     } else if (!optional.empty()) {
@@ -217,8 +223,7 @@ class Parser {
     switch (lexeme.kind) {
       case LexKind::open: {
         // The parser recurses per group: a bound keeps "((((…" from exhausting the stack.
-        if (depth_ == kMaxNesting)
-          fail("parentheses nested deeper than " + std::to_string(kMaxNesting), lexeme);
+        if (depth_ == kMaxNesting) fail("parentheses nested deeper than " + std::to_string(kMaxNesting), lexeme);
         if (!starts_operand() && !(peek() && peek()->kind == LexKind::op_not)) {
           if (peek() && peek()->kind == LexKind::close) fail("empty parentheses", lexeme);
           if (!peek()) fail("unmatched '('", lexeme);
@@ -313,17 +318,28 @@ std::string describe(const Node& node) {
   };
   const std::string field = node.field.empty() ? "" : node.field + ":";
   switch (node.kind) {
-    case NodeKind::word: return field + node.text;
-    case NodeKind::phrase: return field + "\"" + node.text + "\"";
-    case NodeKind::wildcard: return field + node.text + "*";
-    case NodeKind::filter: return node.field + "=" + node.text;
-    case NodeKind::date_range: return "date=" + node.from + ".." + node.to;
-    case NodeKind::match_all: return "*";
-    case NodeKind::all_of: return list("AND");
-    case NodeKind::any_of: return list("OR");
-    case NodeKind::but_not: return list("NOT");
-    case NodeKind::maybe: return list("MAYBE");
-    case NodeKind::near: return list("NEAR/" + std::to_string(node.window));
+    case NodeKind::word:
+      return field + node.text;
+    case NodeKind::phrase:
+      return field + "\"" + node.text + "\"";
+    case NodeKind::wildcard:
+      return field + node.text + "*";
+    case NodeKind::filter:
+      return node.field + "=" + node.text;
+    case NodeKind::date_range:
+      return "date=" + node.from + ".." + node.to;
+    case NodeKind::match_all:
+      return "*";
+    case NodeKind::all_of:
+      return list("AND");
+    case NodeKind::any_of:
+      return list("OR");
+    case NodeKind::but_not:
+      return list("NOT");
+    case NodeKind::maybe:
+      return list("MAYBE");
+    case NodeKind::near:
+      return list("NEAR/" + std::to_string(node.window));
   }
   return "";
 }

@@ -69,7 +69,8 @@ void print_result_json(std::ostream& out, const std::string& query, const Search
     for (const auto& value : facet.values) values.push_back({{"value", value.value}, {"count", value.count}});
   }
   if (!result.facets.empty()) {
-    json["facets_exact"] = std::all_of(result.facets.begin(), result.facets.end(), [](const Facet& f) { return f.exact; });
+    json["facets_exact"] =
+        std::all_of(result.facets.begin(), result.facets.end(), [](const Facet& f) { return f.exact; });
   }
   json["warnings"] = result.warnings;
   out << dump(json) << "\n";
@@ -78,10 +79,10 @@ void print_result_json(std::ostream& out, const std::string& query, const Search
 void print_result_text(std::ostream& out, const SearchResult& result, const SearchRequest& request,
                        const TextStyle& style) {
   out << (result.total_exact ? "" : "about ") << result.total << " sections";
-  if (!result.hits.empty())
-    out << ", showing " << request.offset + 1 << "-" << request.offset + result.hits.size();
+  if (!result.hits.empty()) out << ", showing " << request.offset + 1 << "-" << request.offset + result.hits.size();
   out << "\n";
-  if (!result.corrected_query.empty()) out << "Did you mean: " << paint(result.corrected_query, "\x1b[1m", style) << "\n";
+  if (!result.corrected_query.empty())
+    out << "Did you mean: " << paint(result.corrected_query, "\x1b[1m", style) << "\n";
   std::size_t rank = request.offset;
   for (const auto& hit : result.hits) {
     out << "\n" << ++rank << ". ";

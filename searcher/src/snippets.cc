@@ -123,8 +123,10 @@ Snippet SnippetMaker::make(std::string_view text, const std::vector<Token>& toke
   for (std::size_t i = first; i <= last; ++i) {
     append_collapsed(snippet.text, text.substr(at, tokens[i].start - at));
     const auto word = text.substr(tokens[i].start, tokens[i].end - tokens[i].start);
-    if (highlighted.count(i)) snippet.text += begin_marker + std::string(word) + end_marker;
-    else snippet.text += word;
+    if (highlighted.count(i))
+      snippet.text += begin_marker + std::string(word) + end_marker;
+    else
+      snippet.text += word;
     at = tokens[i].end;
   }
   // Punctuation that closes the last word ("sygehusene.") stays; a cut passage then ends in "…".

@@ -1,9 +1,9 @@
 // arkiv-search run as a user would: exit codes, JSON, --analyze, --show, errors; and end to end
 // over the sample corpus indexed by arkiv-index.
-#include <catch2/catch.hpp>
 #include <sys/wait.h>
 
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -197,8 +197,8 @@ TEST_CASE("analyze without --json prints a readable report and without --lang id
 TEST_CASE("the sample corpus indexed by arkiv-index is searched as in the demo") {
   arkiv::testing::TempFolder folder;
   const auto db = (folder.path() / "db").string();
-  const auto index = run(std::string(ARKIV_BINARY_DIR) + "/indexer/arkiv-index --db " + db + " " +
-                         ARKIV_SOURCE_DIR + "/corpus/samples/ 2>&1");
+  const auto index = run(std::string(ARKIV_BINARY_DIR) + "/indexer/arkiv-index --db " + db + " " + ARKIV_SOURCE_DIR +
+                         "/corpus/samples/ 2>&1");
   REQUIRE(index.status == 0);
   const std::string search = search_binary() + " --db " + db + " --json ";
   const auto regions = nlohmann::json::parse(run(search + "--facets 'org:\"Danske Regioner\" personlig medicin'").out);

@@ -1,17 +1,16 @@
 // Limits and bad input (docs/query-language.md, "Limits and bad input"): each case either
 // degrades to plain words or fails with one QueryError; none crashes, hangs or grows unbounded.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <random>
 
 #include "indexer/schema.h"
 #include "searcher/searcher.h"
 #include "test_database.h"
 
-using arkiv::testing::TempFolder;
 using arkiv::testing::request;
 using arkiv::testing::sorted_ids;
+using arkiv::testing::TempFolder;
 
 namespace {
 
@@ -143,12 +142,14 @@ TEST_CASE_METHOD(Fixture, "the result window is configurable") {
 
 TEST_CASE_METHOD(Fixture, "random mixes of the query language's pieces never fail other than with a QueryError") {
   // Pieces of the grammar and of bad input, joined at random with and without spaces.
+  // clang-format off
   const std::vector<std::string> pieces{
       "sygehus", "Sygehuse", "kurser", "færdigbehandl*", "a*", "*", "\"", "“", "»", "(", ")", "-", "+", "-(", "AND",
       "OR", "NOT", "OG", "ELLER", "IKKE", "NEAR", "NEAR/2", "NEAR/0", "org:", "org:SST", "emne:", "tema:kommuner",
       "type:", "sprog:nb", "lang:xx", "år:", "år:2019", "dato:2017-03", "titel:", "beslutning:", "rolle:beslutning",
       "2017..2019", "..", "2019-13", "fra", "til", "før", "efter", "i", "marts", "2017", "0000", ":", "foo:bar",
       "\xff", "\xc3", std::string("\0", 1), "æøå", "ß", "İ", "🙂", "-sygehus", "+kurser", "\t", "\n"};
+  // clang-format on
   std::mt19937 random(20261123);
   std::size_t errors = 0;
   for (int round = 0; round < 2000; ++round) {

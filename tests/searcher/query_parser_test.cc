@@ -1,8 +1,9 @@
 // The query language (docs/query-language.md): query string -> parsed tree, and bad input.
+#include "searcher/src/query_parser.h"
+
 #include <catch2/catch.hpp>
 
 #include "searcher/searcher.h"
-#include "searcher/src/query_parser.h"
 
 using arkiv::query::describe;
 using arkiv::query::parse_query;

@@ -1,17 +1,17 @@
 // The Searcher on a small hand-made database: matching, filters, facets, grouping, sorting,
 // show, suggest, spelling, request limits and reopening while a writer commits.
-#include <catch2/catch.hpp>
+#include "searcher/searcher.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "indexer/schema.h"
-#include "searcher/searcher.h"
 #include "test_database.h"
 
-using arkiv::testing::TempFolder;
+using arkiv::testing::ids;
 using arkiv::testing::request;
 using arkiv::testing::sorted_ids;
-using arkiv::testing::ids;
+using arkiv::testing::TempFolder;
 
 namespace {
 

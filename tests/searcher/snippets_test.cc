@@ -1,8 +1,9 @@
 // Snippets: the best passage, every matching word highlighted, and the page it is on.
+#include "searcher/src/snippets.h"
+
 #include <catch2/catch.hpp>
 
 #include "searcher/searcher.h"
-#include "searcher/src/snippets.h"
 #include "test_database.h"
 
 namespace {

@@ -1,8 +1,7 @@
 #include "test_database.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "indexer/schema.h"
@@ -61,8 +60,7 @@ std::vector<TestSection> standard_sections() {
               {"sygehuse"}, {"recommendation"},
               "De nye sygehuse er bygget for små. Regionerne ønsker flere sengepladser på sygehusene."),
       section("b-1", "b", "/archive/regioner-2019.txt", board, "8", "Færdigbehandlingsdage og udskrivning",
-              "Danske Regioner",
-              "2019-06-02", {"sygehuse", "kommuner"}, {},
+              "Danske Regioner", "2019-06-02", {"sygehuse", "kommuner"}, {},
               "Antallet af færdigbehandlingsdage i regionerne steg. Kommunerne betaler for færdigbehandlede "
               "patienter."),
       section("c-0", "c", "/archive/sst-2021.txt", "Notat om almen praksis", "", "Almen praksis", "Sundhedsstyrelsen",
@@ -104,14 +102,22 @@ Xapian::Document make_document(const TestSection& section) {
   for (const auto& [offset, page] : section.page_starts) page_starts.push_back({offset, page});
   const int first_page = section.page_starts.empty() ? 1 : section.page_starts.front().second;
   const int last_page = section.page_starts.empty() ? 1 : section.page_starts.back().second;
-  nlohmann::json data{{"file", section.file},       {"doc_id", section.document_id},
-                      {"section", 0},               {"title", section.title},
-                      {"number", section.number},   {"section_title", section.section_title},
-                      {"kind", "agenda_item"},      {"page_start", first_page},
-                      {"page_end", last_page},      {"page_starts", page_starts},
-                      {"org", section.org},         {"date", section.date},
-                      {"type", section.type},       {"lang", section.lang},
-                      {"topics", section.topics},   {"text", section.text}};
+  nlohmann::json data{{"file", section.file},
+                      {"doc_id", section.document_id},
+                      {"section", 0},
+                      {"title", section.title},
+                      {"number", section.number},
+                      {"section_title", section.section_title},
+                      {"kind", "agenda_item"},
+                      {"page_start", first_page},
+                      {"page_end", last_page},
+                      {"page_starts", page_starts},
+                      {"org", section.org},
+                      {"date", section.date},
+                      {"type", section.type},
+                      {"lang", section.lang},
+                      {"topics", section.topics},
+                      {"text", section.text}};
   document.set_data(data.dump());
   return document;
 }
