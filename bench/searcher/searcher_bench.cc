@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <map>
 #include <string>
@@ -93,6 +94,13 @@ void print_summary(const char* label, std::size_t count, const Summary& s) {
               s.p50, s.p90, s.p99, s.max, s.total);
 }
 
+// CPU time of this thread in ms: unlike wall time, not stretched when other processes share the cores.
+double thread_cpu_ms() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   const auto n = v.size();
@@ -142,13 +150,14 @@ int main(int argc, char** argv) {
     std::printf("databases: %zu sections; %zu queries from %s; top-%zu, facets: %s\n", searcher.document_count(),
                 log.size(), log_path.c_str(), limit, facets_mode.c_str());
 
-    std::vector<double> times(log.size());
+    std::vector<double> times(log.size()), cpu_times(log.size());
     std::vector<std::size_t> totals(log.size());
     std::vector<bool> estimated(log.size());
     std::size_t errors = 0;
     auto one_pass = [&] {
       for (std::size_t i = 0; i < log.size(); ++i) {
         const auto started = std::chrono::steady_clock::now();
+        const auto cpu_started = thread_cpu_ms();
         try {
           const auto result = searcher.search(log[i].request);
           totals[i] = result.total;
@@ -158,23 +167,29 @@ int main(int argc, char** argv) {
           std::fprintf(stderr, "query %zu '%s': %s\n", i + 1, log[i].request.query.c_str(), error.what());
         }
         times[i] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        cpu_times[i] = thread_cpu_ms() - cpu_started;
       }
     };
     one_pass();  // warm-up: the database's blocks in the page cache, analyzers' caches filled
-    std::vector<Summary> summaries;
+    std::vector<Summary> summaries, cpu_summaries;
     for (int run = 1; run <= runs; ++run) {
       one_pass();
       summaries.push_back(summarise(times));
+      cpu_summaries.push_back(summarise(cpu_times));
       print_summary(("arkiv run " + std::to_string(run)).c_str(), log.size(), summaries.back());
+      print_summary(("arkiv cpu run " + std::to_string(run)).c_str(), log.size(), cpu_summaries.back());
     }
-    auto pick = [&](double Summary::*field) {
-      std::vector<double> v;
-      for (const auto& s : summaries) v.push_back(s.*field);
-      return median(v);
+    auto middle = [&](const std::vector<Summary>& all) {
+      auto pick = [&](double Summary::*field) {
+        std::vector<double> v;
+        for (const auto& s : all) v.push_back(s.*field);
+        return median(v);
+      };
+      return Summary{pick(&Summary::p50), pick(&Summary::p90), pick(&Summary::p99), pick(&Summary::max),
+                     pick(&Summary::total)};
     };
-    const Summary middle{pick(&Summary::p50), pick(&Summary::p90), pick(&Summary::p99), pick(&Summary::max),
-                         pick(&Summary::total)};
-    print_summary(("arkiv median of " + std::to_string(runs) + " runs").c_str(), log.size(), middle);
+    print_summary(("arkiv median of " + std::to_string(runs) + " runs").c_str(), log.size(), middle(summaries));
+    print_summary(("arkiv cpu median of " + std::to_string(runs) + " runs").c_str(), log.size(), middle(cpu_summaries));
     if (errors > 0) std::printf("errors: %zu query errors over all passes (see stderr)\n", errors);
 
     // Breakdown of the last pass by query shape, and the slowest queries.
