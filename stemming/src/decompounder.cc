@@ -296,7 +296,6 @@ class LexiconDecompounder final : public Decompounder {
     auto& memo = search.memo[from * 3 + static_cast<std::size_t>(head_length)];
     if (!must_split && memo) return *memo;
     std::optional<Segmentation> best;
-    const std::string_view rest = word.substr(from);
     if (!must_split && is_head(search, from, head_length)) {
       best = Segmentation{{Segment{from, word.size(), {}}}};
     }
