@@ -1,5 +1,6 @@
 #include "searcher/src/query_builder.h"
 
+#include <algorithm>
 #include <array>
 
 #include "corpus/document.h"
@@ -87,11 +88,29 @@ Xapian::Query QueryBuilder::word(const Token& token, const std::string& field) c
                   scaled(document_title, options_.document_title_boost)});
 }
 
+std::vector<Token> QueryBuilder::analyze(std::string_view text) const {
+  std::vector<Token> tokens = analyzer_.analyze(text);
+  for (Token& token : tokens) {
+    if (!token.variants.empty() || token.is_number) continue;
+    for (const Analyzer& other : variant_analyzers_) {
+      std::vector<Token> as_other = other.analyze(token.text);
+      if (as_other.size() != 1) continue;
+      const auto add_new = [](std::vector<std::string>& to, const std::vector<std::string>& from, const std::string& own) {
+        for (const std::string& value : from)
+          if (value != own && std::find(to.begin(), to.end(), value) == to.end()) to.push_back(value);
+      };
+      add_new(token.variants, as_other[0].variants, token.norm);
+      add_new(token.variant_stems, as_other[0].variant_stems, token.stem);
+    }
+  }
+  return tokens;
+}
+
 // NEAR over the exact-space terms of the words (positions live in the exact space only).
 Xapian::Query QueryBuilder::near(const Node& node, Context& context, bool positive) const {
   std::vector<Xapian::Query> terms;
   for (const auto& child : node.children) {
-    auto tokens = analyzer_.analyze(child.text);
+    auto tokens = analyze(child.text);
     for (auto& token : tokens) {
       terms.emplace_back(schema::kBody.exact + token.norm);
       if (positive) context.out->positive_tokens.push_back(std::move(token));
@@ -115,7 +134,7 @@ Xapian::Query QueryBuilder::node_query(const Node& node, Context& context, bool 
   switch (node.kind) {
     case NodeKind::word:
     case NodeKind::phrase: {
-      auto tokens = analyzer_.analyze(node.text);
+      auto tokens = analyze(node.text);
       if (tokens.empty()) return Q();
       std::vector<Q> words;
       for (const auto& token : tokens) words.push_back(word(token, node.field));

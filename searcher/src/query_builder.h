@@ -22,7 +22,11 @@ struct BuiltQuery {
 
 class QueryBuilder {
  public:
-  QueryBuilder(const Analyzer& analyzer, const SearcherOptions& options) : analyzer_(analyzer), options_(options) {}
+  // variant_analyzers: the other Nordic languages' analyzers; a query word that has no
+  // cross-language variant in the query language takes theirs ("sykehus" typed into a Danish
+  // search box reaches "sygehus").
+  QueryBuilder(const Analyzer& analyzer, const std::vector<Analyzer>& variant_analyzers, const SearcherOptions& options)
+      : analyzer_(analyzer), variant_analyzers_(variant_analyzers), options_(options) {}
 
   BuiltQuery build(const ParsedQuery& parsed) const;
 
@@ -38,8 +42,10 @@ class QueryBuilder {
   Xapian::Query node_query(const Node& node, Context& context, bool positive) const;
   Xapian::Query word(const Token& token, const std::string& field) const;
   Xapian::Query near(const Node& node, Context& context, bool positive) const;
+  std::vector<Token> analyze(std::string_view text) const;
 
   const Analyzer& analyzer_;
+  const std::vector<Analyzer>& variant_analyzers_;
   const SearcherOptions& options_;
 };
 

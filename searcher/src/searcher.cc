@@ -99,6 +99,7 @@ struct Searcher::Impl {
   SearcherOptions options;
   Xapian::Database database;
   Analyzer query_analyzer;
+  std::vector<Analyzer> variant_analyzers;  // the other Nordic languages, for query words' variants
   std::map<Language, Analyzer> text_analyzers;
   // Facet values of every section, built at the first faceted search after each new revision;
   // only for one local folder: a stub file may name remote databases, and with several
@@ -109,6 +110,8 @@ struct Searcher::Impl {
   Impl(const std::vector<std::string>& databases, SearcherOptions searcher_options)
       : specs(databases), options(searcher_options), query_analyzer(AnalyzerOptions{searcher_options.query_language}) {
     if (specs.empty()) throw UsageError("no database given");
+    for (Language language : {Language::da, Language::nb, Language::nn})
+      if (language != options.query_language) variant_analyzers.emplace_back(AnalyzerOptions{language});
     for (const auto& spec : specs) database.add_database(open_database(spec));
     one_local = specs.size() == 1 && std::filesystem::is_directory(specs.front());
   }
@@ -212,7 +215,7 @@ struct Searcher::Impl {
       throw QueryError("offset + limit exceeds the maximum of " + std::to_string(options.max_offset_plus_limit),
                        std::to_string(request.offset), std::string::npos);
     const auto parsed = query::parse_query(request.query, {options.max_query_bytes, options.max_query_words});
-    const query::QueryBuilder builder(query_analyzer, options);
+    const query::QueryBuilder builder(query_analyzer, variant_analyzers, options);
     auto built = builder.build(parsed);
     const auto filters = request_filters(request, builder, built.warnings);
     Xapian::Query final_query = built.query;
@@ -325,7 +328,7 @@ std::vector<std::string> Searcher::suggest(std::string_view prefix, std::size_t 
 
 std::string Searcher::describe_query(std::string_view text) {
   const auto parsed = query::parse_query(text, {impl_->options.max_query_bytes, impl_->options.max_query_words});
-  const query::QueryBuilder builder(impl_->query_analyzer, impl_->options);
+  const query::QueryBuilder builder(impl_->query_analyzer, impl_->variant_analyzers, impl_->options);
   return builder.build(parsed).query.get_description();
 }
 
