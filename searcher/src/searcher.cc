@@ -49,20 +49,8 @@ std::string section_id(const Xapian::Document& document) {
 }
 
 Hit make_hit(const std::string& id, const SectionRecord& record) {
-  Hit hit;
+  Hit hit = record.hit;
   hit.id = id;
-  hit.file = record.file;
-  hit.title = record.title;
-  hit.section_number = record.section_number;
-  hit.section_title = record.section_title;
-  hit.section_kind = record.section_kind;
-  hit.page_start = record.page_start;
-  hit.page_end = record.page_end;
-  hit.org = record.org;
-  hit.date = record.date;
-  hit.type = record.type;
-  hit.lang = record.lang;
-  hit.topics = record.topics;
   return hit;
 }
 
@@ -259,7 +247,7 @@ struct Searcher::Impl {
       hit.score = it.get_weight();
       if (request.group_by_document) hit.collapsed = it.get_collapse_count();
       if (request.snippet_bytes > 0) {
-        const auto tokens = analyzer_for(record.lang).analyze(record.text);
+        const auto tokens = analyzer_for(record.hit.lang).analyze(record.text);
         const auto snippet =
             snippets.make(record.text, tokens, request.snippet_bytes, request.highlight_begin, request.highlight_end);
         hit.snippet = snippet.text;

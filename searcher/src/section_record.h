@@ -2,25 +2,16 @@
 // The document data the indexer stores with each section (compact JSON, docs/schema.md), read back.
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "searcher/searcher.h"
 
 namespace arkiv {
 
 struct SectionRecord {
-  std::string file;
-  std::string title;  // document title
-  std::string section_number;
-  std::string section_title;
-  std::string section_kind;
-  int page_start = 0;
-  int page_end = 0;
+  Hit hit;  // the stored fields a hit shows; id, score, snippet and text are the searcher's to fill
   std::vector<std::pair<std::size_t, int>> page_starts;  // byte offset in text -> page, ascending
-  std::string org;
-  std::string date;
-  std::string type;
-  std::string lang;
-  std::vector<std::string> topics;
-  std::vector<std::string> participants;
   std::string text;
 };
 
