@@ -14,15 +14,7 @@ using arkiv::testing::TempFolder;
 
 namespace {
 
-struct Fixture {
-  TempFolder folder;
-  std::string db = (folder.path() / "db").string();
-  arkiv::Searcher searcher = make();
-  arkiv::Searcher make() {
-    arkiv::testing::write_database(db, arkiv::testing::standard_sections());
-    return arkiv::Searcher({db});
-  }
-};
+using Fixture = arkiv::testing::StandardDatabase;
 
 // Sections whose only word beginning with "a" is their own: "aword0", "aword1" ...
 std::vector<arkiv::testing::TestSection> many_a_words(int count) {

@@ -15,15 +15,7 @@ using arkiv::testing::TempFolder;
 
 namespace {
 
-struct Fixture {
-  TempFolder folder;
-  arkiv::Searcher searcher;
-  Fixture() : searcher(make()) {}
-  arkiv::Searcher make() {
-    arkiv::testing::write_database(folder.path() / "db", arkiv::testing::standard_sections());
-    return arkiv::Searcher({(folder.path() / "db").string()});
-  }
-};
+using Fixture = arkiv::testing::StandardDatabase;
 
 std::size_t facet_count(const arkiv::SearchResult& result, const std::string& facet, const std::string& value) {
   for (const auto& f : result.facets)

@@ -55,4 +55,17 @@ SearchRequest request(std::string query);
 std::vector<std::string> ids(const SearchResult& result);
 std::vector<std::string> sorted_ids(const SearchResult& result);
 
+// A Searcher over the standard sections in a fresh database, for TEST_CASE_METHOD.
+struct StandardDatabase {
+  TempFolder folder;
+  std::string db = (folder.path() / "db").string();
+  Searcher searcher = open();
+
+ private:
+  Searcher open() {
+    write_database(db, standard_sections());
+    return Searcher({db});
+  }
+};
+
 }  // namespace arkiv::testing
