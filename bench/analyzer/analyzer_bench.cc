@@ -1,10 +1,15 @@
 // arkiv_analyzer_bench FOLDER [--lang da] [--runs 3]
+// arkiv_analyzer_bench FOLDER --dump OUT [--lang da] [--variants on|off] [--sample N]
 //
 // Reads every *.txt under FOLDER into memory, then times (CPU time of the one thread), (1) a bare ICU word
 // BreakIterator loop over UTF-8 UText, (2) the same over UTF-16 (UnicodeString::fromUTF8 first),
 // and (3) the full arkiv Analyzer with decompounding, folding, variants and suspended compounds
 // on (and three reduced configurations, one of them the indexer's: variants off). Prints the median MB/s of each, the
 // ratio analyzer / bare UTF-8 loop, and peak RSS.
+//
+// --dump writes every field of every token (one token a line, of every Nth file with --sample)
+// instead of timing, to check that a faster Analyzer gives the same tokens: diff the dumps of two
+// builds. It also checks that the streaming and the vector overloads agree.
 #include <sys/resource.h>
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
@@ -92,6 +97,39 @@ std::size_t run_analyzer(const Corpus& corpus, const arkiv::AnalyzerOptions& opt
   return tokens;
 }
 
+void write_list(std::ostream& out, const std::vector<std::string>& list) {
+  out << '\t';
+  for (std::size_t i = 0; i < list.size(); ++i) out << (i ? "|" : "") << list[i];
+}
+
+void write_token(std::ostream& out, const arkiv::Token& token) {
+  out << token.text << '\t' << token.start << '\t' << token.end << '\t' << token.position << '\t' << token.is_number
+      << '\t' << token.norm << '\t' << token.stem;
+  for (const auto* list : {&token.parts, &token.part_stems, &token.folded, &token.folded_stems, &token.variants,
+                           &token.variant_stems, &token.expansions, &token.expansion_stems}) {
+    write_list(out, *list);
+  }
+  out << '\n';
+}
+
+// Tokens of every sample-th file to out, from the streaming overload (which keeps storage
+// between tokens, as in the timing runs); throws if the vector overload disagrees.
+void dump_tokens(const Corpus& corpus, const arkiv::AnalyzerOptions& options, std::size_t sample, std::ostream& out) {
+  const arkiv::Analyzer analyzer(options);
+  std::ostringstream streamed;
+  std::ostringstream collected;
+  for (std::size_t i = 0; i < corpus.texts.size(); i += sample) {
+    streamed.str({});
+    collected.str({});
+    analyzer.analyze(corpus.texts[i], [&streamed](arkiv::Token&& token) { write_token(streamed, token); });
+    for (const arkiv::Token& token : analyzer.analyze(corpus.texts[i])) write_token(collected, token);
+    if (streamed.str() != collected.str()) {
+      throw std::runtime_error("streaming and vector overloads disagree on file " + std::to_string(i));
+    }
+    out << "# file " << i << '\n' << streamed.str();
+  }
+}
+
 // CPU seconds of this thread: the figure is per core even when other processes share the machine.
 double thread_cpu_seconds() {
   timespec now{};
@@ -126,17 +164,32 @@ int main(int argc, char** argv) {
   try {
     arkiv::Language language = arkiv::Language::da;
     int runs = 3;
+    std::string dump_path;
+    bool variants = true;
+    std::size_t sample = 1;
     for (int i = 2; i + 1 < argc; i += 2) {
       const std::string option = argv[i];
       if (option == "--lang") {
         language = arkiv::parse_language(argv[i + 1]);
       } else if (option == "--runs") {
         runs = std::max(1, std::stoi(argv[i + 1]));
+      } else if (option == "--dump") {
+        dump_path = argv[i + 1];
+      } else if (option == "--variants") {
+        variants = std::string(argv[i + 1]) != "off";
+      } else if (option == "--sample") {
+        sample = static_cast<std::size_t>(std::max(1, std::stoi(argv[i + 1])));
       } else {
         throw arkiv::UsageError("unknown option " + option);
       }
     }
     const Corpus corpus = read_corpus(argv[1]);
+    if (!dump_path.empty()) {
+      std::ofstream out(dump_path, std::ios::binary);
+      if (!out) throw std::runtime_error("cannot write " + dump_path);
+      dump_tokens(corpus, {.language = language, .variants = variants}, sample, out);
+      return 0;
+    }
     std::cout << "corpus: " << corpus.texts.size() << " files, " << corpus.bytes / 1e6 << " MB\n";
     const double utf8 =
         median_mb_per_s("bare ICU word break, UTF-8 UText", corpus, runs, [&] { return bare_icu_utf8(corpus); });
