@@ -4,10 +4,12 @@
 //
 // index_files() walks folders, skips files whose size and mtime are unchanged since the last
 // run, reads and analyses the rest on `jobs` worker threads and writes them through one writer
-// in input order, committing in batches. Every commit holds whole files only as far as the
-// bookkeeping is concerned: a file's record ("file:" user metadata) is written after all of its
-// sections, and a file is always re-added by first deleting every section of its document, so
-// after a crash at any moment a re-run leaves every file present exactly once.
+// in input order, committing in batches. A new database (and a large enough run) is instead
+// written by all `jobs` threads into shards that are merged and swapped in at the end.
+// Every commit holds whole files only as far as the bookkeeping is concerned: a file's record
+// ("file:" user metadata) is written after all of its sections, and a file is always re-added
+// by first deleting every section of its document, so after a crash at any moment a re-run
+// leaves every file present exactly once. A sharded build swaps the whole database in at once.
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -28,6 +30,9 @@ struct IndexOptions {
   unsigned jobs = 0;     // worker threads reading and analysing; 0 = hardware concurrency
   bool prune = false;    // remove the sections of recorded files that no longer exist
   bool full = false;     // reindex every file, even when size, mtime and hash are unchanged
+  // A database that is new or empty is built in `jobs` parallel shards, merged at the end, when
+  // jobs >= 2 and at least this many bytes are to be indexed (docs/schema.md "Parallel shards").
+  std::uintmax_t shard_min_bytes = 1u << 20;
 };
 
 // A file (or input path) that could not be indexed; the run goes on without it.
@@ -57,7 +62,7 @@ struct IndexSummary {
   std::vector<std::string> warnings;   // e.g. symlink loops; do not count as failures
 };
 
-// Called by the writer thread at most every ~0.2 s and once at the end.
+// Called by the thread that runs index_files() at most every ~0.2 s and once at the end.
 using ProgressCallback = std::function<void(const IndexProgress&)>;
 
 // Indexes files and folders (recursively). Per-file problems become IndexFailure records; throws

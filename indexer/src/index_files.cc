@@ -1,5 +1,6 @@
-// index_files(): plan (walk, stat, compare with the records), read and analyse on worker
-// threads, write through one Xapian writer in input order, commit in batches.
+// index_files(): plan (walk, stat, compare with the records), then either read and analyse on
+// worker threads and write through one Xapian writer in input order, committing in batches, or
+// (a new database and enough to index) build it in parallel shards merged at the end.
 #include <xapian.h>
 
 #include <algorithm>
@@ -8,18 +9,17 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <utility>
-#include <variant>
 
-#include "corpus/document.h"
 #include "indexer/indexer.h"
-#include "indexer/schema.h"
 #include "indexer/src/database_files.h"
 #include "indexer/src/file_record.h"
 #include "indexer/src/file_walker.h"
+#include "indexer/src/index_writer.h"
 #include "indexer/src/ordered_results.h"
-#include "indexer/src/section_documents.h"
+#include "indexer/src/sharded_build.h"
 
 namespace arkiv {
 namespace fs = std::filesystem;
@@ -27,127 +27,7 @@ using namespace indexer;
 
 namespace {
 
-// Commit after this many sections or bytes of text: small batches keep Xapian's buffers (and
-// RSS) small and were faster than large ones (notes §5), and bound the work a crash loses.
-constexpr std::size_t kCommitSections = 2000;
-constexpr std::size_t kCommitTextBytes = 16u << 20;
 constexpr auto kProgressInterval = std::chrono::milliseconds(200);
-
-struct WorkItem {
-  fs::path file;
-  FileStat stat;
-  std::optional<FileRecord> record;  // from the previous run
-};
-
-// What a worker made of one file.
-struct Indexed {
-  FileDocuments documents;
-  std::uint64_t content_hash = 0;
-};
-struct SameContent {  // mtime changed, bytes did not: only the record is refreshed
-  std::uint64_t content_hash = 0;
-};
-struct Failed {
-  std::string reason;
-};
-using Outcome = std::variant<Indexed, SameContent, Failed>;
-
-// Strips a leading "FILE: " from an exception message, since the report names the file itself.
-std::string reason_of(const std::string& message, const fs::path& file) {
-  const std::string lead = file.string() + ": ";
-  return message.starts_with(lead) ? message.substr(lead.size()) : message;
-}
-
-Outcome process(const WorkItem& item, bool full, SectionDocumentBuilder& builder) {
-  try {
-    const std::uint64_t hash = hash_file(item.file);
-    if (!full && item.record && item.record->content_hash == hash) return SameContent{hash};
-    const Document document = read_document(item.file);
-    if (document.sections.empty()) return Failed{"no text to index"};
-    return Indexed{builder.build(document, item.file, hash), hash};
-  } catch (const Error& error) {
-    return Failed{reason_of(error.what(), item.file)};
-  } catch (const Xapian::Error& error) {
-    return Failed{error.get_description()};
-  } catch (const std::exception& error) {
-    return Failed{error.what()};
-  }
-}
-
-class IndexWriter {
- public:
-  IndexWriter(const fs::path& database, IndexSummary& summary) : summary_(summary) {
-    database_ = open_writable(database);
-    had_documents_ = database_.get_doccount() > 0;
-  }
-
-  std::map<fs::path, FileRecord> records() const {
-    std::map<fs::path, FileRecord> out;
-    for (auto key = database_.metadata_keys_begin(schema::kFileRecordPrefix);
-         key != database_.metadata_keys_end(schema::kFileRecordPrefix); ++key)
-      if (auto record = decode_record(database_.get_metadata(*key))) out.emplace(record->file, std::move(*record));
-    return out;
-  }
-
-  void remove(const FileRecord& record) {
-    database_.delete_document(schema::kDocumentIdPrefix + document_id(record.file));
-    database_.set_metadata(record_key(record.file), "");
-    ++summary_.removed;
-    pending_sections_ += record.sections;
-    maybe_commit();
-  }
-
-  void write(const WorkItem& item, Outcome&& outcome) {
-    if (auto* failed = std::get_if<Failed>(&outcome)) {
-      summary_.failures.push_back({item.file, std::move(failed->reason)});
-      return;
-    }
-    FileRecord record{item.stat, 0, item.record ? item.record->sections : 0, item.file};
-    if (auto* same = std::get_if<SameContent>(&outcome)) {
-      record.content_hash = same->content_hash;
-      ++summary_.unchanged;
-    } else {
-      auto& indexed = std::get<Indexed>(outcome);
-      // Always delete first: a crash may have committed some sections of a file without its record.
-      if (had_documents_) database_.delete_document(schema::kDocumentIdPrefix + indexed.documents.document_id);
-      for (auto& section : indexed.documents.sections) database_.add_document(section);
-      for (auto& [word, count] : indexed.documents.spelling) spelling_[word] += count;
-      record.content_hash = indexed.content_hash;
-      record.sections = indexed.documents.sections.size();
-      summary_.sections += record.sections;
-      ++(item.record ? summary_.updated : summary_.added);
-      pending_sections_ += record.sections;
-      pending_bytes_ += indexed.documents.text_bytes;
-    }
-    // The record follows the sections, so a commit that holds the record holds every section.
-    database_.set_metadata(record_key(item.file), encode_record(record));
-    maybe_commit();
-  }
-
-  void finish() {
-    commit();
-    database_.close();
-  }
-
- private:
-  void maybe_commit() {
-    if (pending_sections_ >= kCommitSections || pending_bytes_ >= kCommitTextBytes) commit();
-  }
-
-  // Spelling is aggregated per batch: one add_spelling per distinct word, in the batch's commit.
-  void commit() {
-    for (const auto& [word, count] : spelling_) database_.add_spelling(word, count);
-    spelling_.clear();
-    database_.commit();
-    pending_sections_ = pending_bytes_ = 0;
-  }
-
-  IndexSummary& summary_;
-  Xapian::WritableDatabase database_;
-  bool had_documents_ = false;
-  SpellingCounts spelling_;
-  std::size_t pending_sections_ = 0, pending_bytes_ = 0;
-};
 
 struct Plan {
   std::vector<WorkItem> work;
@@ -189,12 +69,72 @@ fs::path default_database_path() {
 
 namespace {
 
+// Reports progress at most every kProgressInterval, and once at the end.
+class ProgressReporter {
+ public:
+  ProgressReporter(const ProgressCallback& callback, const Plan& plan)
+      : callback_(callback), state_{0, plan.work.size(), 0, plan.bytes, 0} {}
+
+  void update(std::size_t files_done, std::uintmax_t bytes_done) {
+    state_.files_done = files_done;
+    state_.bytes_done = bytes_done;
+    if (callback_ && std::chrono::steady_clock::now() - last_report_ >= kProgressInterval) {
+      state_.seconds = seconds();
+      callback_(state_);
+      last_report_ = std::chrono::steady_clock::now();
+    }
+  }
+
+  // The final report; returns the seconds since the run started.
+  double finish() {
+    state_.seconds = seconds();
+    if (callback_) callback_(state_);
+    return state_.seconds;
+  }
+
+  const IndexProgress& state() const { return state_; }
+
+ private:
+  double seconds() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count(); }
+
+  const ProgressCallback& callback_;
+  IndexProgress state_;
+  const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_report_ = started_;
+};
+
+// N workers read and analyse, the calling thread writes their outcomes in input order.
+void write_in_order(const Plan& plan, unsigned jobs, bool full, IndexWriter& writer, ProgressReporter& reporter) {
+  OrderedResults<Outcome> results(plan.work.size(), 4 * std::size_t{jobs} + 4);
+  std::vector<std::jthread> workers;
+  for (unsigned j = 0; j < std::min<std::size_t>(jobs, plan.work.size()); ++j)
+    workers.emplace_back([&] {
+      SectionDocumentBuilder builder;
+      while (auto index = results.claim()) results.put(*index, process(plan.work[*index], full, builder));
+    });
+  try {
+    std::uintmax_t bytes_done = 0;
+    for (std::size_t index = 0; auto outcome = results.take(); ++index) {
+      writer.write(plan.work[index], std::move(*outcome));
+      bytes_done += plan.work[index].stat.size;
+      reporter.update(index + 1, bytes_done);
+    }
+    writer.finish();
+  } catch (...) {
+    results.cancel();
+    throw;
+  }
+}
+
 IndexSummary run_index(const std::vector<fs::path>& inputs, const IndexOptions& options,
                        const ProgressCallback& progress) {
-  const auto started = std::chrono::steady_clock::now();
-  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
   IndexSummary summary;
-  IndexWriter writer(options.database, summary);
+  // Held open for the whole run: the write lock keeps other runs out, also of the build folder.
+  Xapian::WritableDatabase target = open_writable(options.database);
+  const fs::path build = build_folder(options.database);
+  fs::remove_all(build);  // left by a sharded build that was killed
+  const bool empty = is_empty_database(target);
+  IndexWriter writer(target, summary, kCommitLimits);
 
   const WalkResult walk = collect_files(inputs);
   for (const auto& problem : walk.failures) summary.failures.push_back({problem.path, problem.reason});
@@ -203,36 +143,21 @@ IndexSummary run_index(const std::vector<fs::path>& inputs, const IndexOptions& 
   for (const auto& record : plan.gone) writer.remove(record);
 
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  OrderedResults<Outcome> results(plan.work.size(), 4 * std::size_t{jobs} + 4);
-  std::vector<std::jthread> workers;
-  for (unsigned j = 0; j < std::min<std::size_t>(jobs, plan.work.size()); ++j)
-    workers.emplace_back([&] {
-      SectionDocumentBuilder builder;
-      while (auto index = results.claim()) results.put(*index, process(plan.work[*index], options.full, builder));
-    });
-
-  IndexProgress state{0, plan.work.size(), 0, plan.bytes, 0};
-  auto last_report = std::chrono::steady_clock::now();
-  try {
-    for (std::size_t index = 0; auto outcome = results.take(); ++index) {
-      writer.write(plan.work[index], std::move(*outcome));
-      ++state.files_done;
-      state.bytes_done += plan.work[index].stat.size;
-      if (progress && std::chrono::steady_clock::now() - last_report >= kProgressInterval) {
-        state.seconds = elapsed();
-        progress(state);
-        last_report = std::chrono::steady_clock::now();
-      }
-    }
-    writer.finish();
-  } catch (...) {
-    results.cancel();
-    throw;
+  ProgressReporter reporter(progress, plan);
+  if (empty && jobs >= 2 && plan.work.size() >= 2 && plan.bytes >= options.shard_min_bytes) {
+    const fs::path merged =
+        build_merged_shards(plan.work, jobs, options.database, options.full, summary,
+                            [&](std::size_t files, std::uintmax_t bytes) { reporter.update(files, bytes); });
+    reporter.update(plan.work.size(), plan.bytes);
+    exchange_databases(merged, options.database);
+    target.close();  // the empty database, now in the build folder
+    fs::remove_all(build);
+  } else {
+    write_in_order(plan, jobs, options.full, writer, reporter);
   }
-  summary.bytes_read = state.bytes_done;
+  summary.bytes_read = reporter.state().bytes_done;
   summary.failed = summary.failures.size();
-  summary.seconds = state.seconds = elapsed();
-  if (progress) progress(state);
+  summary.seconds = reporter.finish();
   return summary;
 }
 
@@ -244,6 +169,8 @@ IndexSummary index_files(const std::vector<fs::path>& inputs, const IndexOptions
     return run_index(inputs, options, progress);
   } catch (const Xapian::Error& error) {  // a write, commit or read of the database failed
     throw IoError(options.database.string() + ": database error: " + error.get_description());
+  } catch (const fs::filesystem_error& error) {  // the build folder of a sharded build
+    throw IoError(options.database.string() + ": " + error.what());
   }
 }
 
