@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <tuple>
 #include <unordered_map>
@@ -35,6 +36,15 @@ std::size_t code_points(std::string_view word) {
   std::size_t count = 0;
   for (char c : word) count += U8_IS_TRAIL(static_cast<uint8_t>(c)) ? 0 : 1;
   return count;
+}
+
+// word.starts_with(prefix) and word.ends_with(suffix), which compare one byte before calling
+// memcmp: most words are tested against every listed prefix and ending.
+bool has_prefix(std::string_view word, std::string_view prefix) {
+  return prefix.empty() || (word.size() >= prefix.size() && word[0] == prefix[0] && word.starts_with(prefix));
+}
+bool has_suffix(std::string_view word, std::string_view suffix) {
+  return suffix.empty() || (word.size() >= suffix.size() && word.back() == suffix.back() && word.ends_with(suffix));
 }
 
 bool is_boundary(std::string_view word, std::size_t offset) {
@@ -84,8 +94,15 @@ struct Ending {
   std::string append;
 };
 
+// Looked up by string_view without a std::string copy.
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+};
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
 struct WordRules {
-  std::unordered_set<std::string> keep, not_modifier, not_head;
+  WordSet keep, not_modifier, not_head;
   std::vector<std::string> prefixes;
   std::vector<Ending> endings;  // longest strip first
 };
@@ -152,8 +169,6 @@ struct Segment {
   std::string_view link;
 };
 
-constexpr std::array<std::string_view, 9> kVowels = {"a", "e", "i", "o", "u", "y", "æ", "ø", "å"};
-
 // Every part has a vowel: the word lists hold abbreviations ("ordf") that are no parts.
 // One pass over the bytes: a, e, i, o, u, y, or æ ø å (C3 A6, C3 B8, C3 A5).
 bool has_vowel(std::string_view word) {
@@ -167,30 +182,30 @@ bool has_vowel(std::string_view word) {
   return false;
 }
 
+// Ends with a, e, i, o, u, y, æ, ø or å.
 bool ends_with_vowel(std::string_view word) {
-  for (std::string_view vowel : kVowels) {
-    if (word.ends_with(vowel)) return true;
-  }
-  return false;
+  if (word.empty()) return false;
+  if (std::string_view("aeiouy").find(word.back()) != std::string_view::npos) return true;
+  return word.size() >= 2 && word[word.size() - 2] == '\xC3' &&
+         std::string_view("\xA6\xB8\xA5").find(word.back()) != std::string_view::npos;
 }
 
+// The best segmentation of word[from..] found so far, by its ranking and its first segment (the
+// rest is the memoised best segmentation of what follows the first segment and its link).
+// Ranking, best first: fewer parts; then more natural joints (a linking s after a modifier
+// ending in a consonant, "verden|s|krig" not "verden|skrig"; none after a vowel,
+// "spise|svamp" not "spise|s|vamp"); then the longer head; then longer parts.
 struct Segmentation {
-  std::vector<Segment> segments;
-  // Ranking, best first: fewer parts; then more natural joints (a linking s after a modifier
-  // ending in a consonant, "verden|s|krig" not "verden|skrig"; none after a vowel,
-  // "spise|svamp" not "spise|s|vamp"); then the longer head; then longer parts.
-  auto rank(std::string_view word) const {
-    int natural = 0;
-    std::size_t squares = 0;
-    for (std::size_t i = 0; i + 1 < segments.size(); ++i) {
-      const Segment& s = segments[i];
-      const bool vowel = ends_with_vowel(word.substr(s.begin, s.end - s.begin));
-      if ((s.link == "s" && !vowel) || (s.link.empty() && vowel)) ++natural;
-    }
-    for (const Segment& s : segments) squares += (s.end - s.begin) * (s.end - s.begin);
-    const Segment& head = segments.back();
-    return std::make_tuple(-static_cast<int>(segments.size()), natural, head.end - head.begin, squares);
-  }
+  int parts = 0;                 // 0: none found
+  int natural = 0;               // natural joints
+  std::size_t head_bytes = 0;    // length of the last part
+  std::size_t squares = 0;       // sum of the squared part lengths
+  std::size_t first_end = 0;     // end of the first part; the word's end when it is the only one
+  std::uint8_t link = 0;         // index in kLinks of the first part's link
+  HeadLength rest_head_length = HeadLength::kNormal;  // how the rest was searched
+
+  bool found() const { return parts > 0; }
+  auto rank() const { return std::make_tuple(-parts, natural, head_bytes, squares); }
 };
 
 class LexiconDecompounder final : public Decompounder {
@@ -217,19 +232,19 @@ class LexiconDecompounder final : public Decompounder {
   // (nothing appended) when the word does not split.
   bool decompose(std::string_view word, int depth, std::vector<std::string>& parts, std::size_t& head) const {
     if (depth >= kMaxDepth || code_points(word) < kMinCompoundLength || !all_letters(word)) return false;
-    if (rules_.keep.count(std::string(word))) return false;
+    if (rules_.keep.count(word)) return false;
     // Split the uninflected word when the lexicon has it, so an ending never makes a head:
     // "tjenesten" is split as "tjeneste" (no tjene+sten), "formanden" as "formand" (no form+anden).
     std::string base = base_form(word);
     // Genitive after a definite plural: "danskernes" -> "danskerne" -> "dansker" (not dans+kerne).
     if (base != word) base = base_form(base);
     const std::string_view target = base;
-    if (rules_.keep.count(base) || is_prefix_derivation(target)) return false;
-    std::optional<Segmentation> best = best_split(target);
-    if (!best) return false;
-    for (std::size_t i = 0; i < best->segments.size(); ++i) {
-      const Segment& s = best->segments[i];
-      const bool is_last = i + 1 == best->segments.size();
+    if (rules_.keep.count(target) || is_prefix_derivation(target)) return false;
+    const std::vector<Segment> segments = best_split(target);
+    if (segments.empty()) return false;
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+      const Segment& s = segments[i];
+      const bool is_last = i + 1 == segments.size();
       // The head as written keeps the word's own ending: "ministeriet", not "ministeri".
       const std::string_view text = is_last ? word.substr(s.begin) : target.substr(s.begin, s.end - s.begin);
       std::size_t inner_head = 0;
@@ -247,7 +262,7 @@ class LexiconDecompounder final : public Decompounder {
   // derivation, whose other splits (forsk+rift) are accidents of spelling.
   bool is_prefix_derivation(std::string_view word) const {
     for (const std::string& prefix : rules_.prefixes) {
-      if (word.size() <= prefix.size() || !word.starts_with(prefix)) continue;
+      if (word.size() <= prefix.size() || !has_prefix(word, prefix)) continue;
       const std::string_view rest = word.substr(prefix.size());
       if (code_points(rest) >= kMinPartLengthBesideS && lexicon_.contains_common_word(rest)) return true;
     }
@@ -261,60 +276,95 @@ class LexiconDecompounder final : public Decompounder {
     bool not_listed = false;      // neither it nor its base form is a not-head exception
   };
 
+  // What the search of one word has learnt, each question asked once.
   struct Search {
     std::string_view word;
+    std::size_t positions = 0;  // word.size() + 1
     // memo[offset * 3 + head_length]: best segmentation of word[offset..] as modifiers + head.
-    std::vector<std::optional<std::optional<Segmentation>>> memo;
-    // The same lexicon questions recur for each head length: modifier[from * (size + 1) + end]
-    // says whether word[from, end) may be a modifier (-1 not yet asked); heads[offset] as above.
-    std::vector<std::int8_t> modifier;
-    std::vector<std::optional<HeadFacts>> heads;
+    std::vector<std::optional<Segmentation>> memo;
+    // pair[from * positions + end]: what word[from, end) is (kNotAWord ...); the row of a start
+    // is filled by one trie walk when it is first asked about (walked[from]).
+    std::vector<std::uint8_t> pair;
+    std::vector<bool> walked;
+    std::vector<std::optional<HeadFacts>> heads;  // heads[offset]
   };
+  enum PairState : std::uint8_t { kNotAWord, kCommonWord, kModifier, kNotModifier };
 
-  // The best segmentation of word into at least two parts, or nullopt.
-  std::optional<Segmentation> best_split(std::string_view word) const {
-    Search search{word, {}, {}, {}};
-    search.memo.resize((word.size() + 1) * 3);
-    search.modifier.assign((word.size() + 1) * (word.size() + 1), -1);
-    search.heads.resize(word.size() + 1);
-    return best_from(search, 0, HeadLength::kNormal, true);
+  // The segments of the best segmentation of word into at least two parts; empty if none.
+  std::vector<Segment> best_split(std::string_view word) const {
+    Search search;
+    search.word = word;
+    search.positions = word.size() + 1;
+    search.memo.resize(search.positions * 3);
+    search.pair.assign(search.positions * search.positions, kNotAWord);
+    search.walked.assign(search.positions, false);
+    search.heads.resize(search.positions);
+    Segmentation best = best_from(search, 0, HeadLength::kNormal, true);
+    std::vector<Segment> segments;
+    for (std::size_t from = 0; best.found();) {
+      if (best.parts == 1) {
+        segments.push_back(Segment{from, word.size(), {}});
+        break;
+      }
+      const std::string_view link = kLinks[best.link];
+      segments.push_back(Segment{from, best.first_end, link});
+      from = best.first_end + link.size();
+      best = *search.memo[from * 3 + static_cast<std::size_t>(best.rest_head_length)];
+    }
+    return segments;
+  }
+
+  // lexicon_.contains_common_word(search.word.substr(from, end - from)).
+  bool is_common_word(Search& search, std::size_t from, std::size_t end) const {
+    if (!search.walked[from]) {
+      search.walked[from] = true;
+      std::uint8_t* row = search.pair.data() + from * search.positions;
+      lexicon_.for_each_common_word_at(search.word, from, [row](std::size_t word_end) { row[word_end] = kCommonWord; });
+    }
+    return search.pair[from * search.positions + end] != kNotAWord;
   }
 
   bool is_modifier(Search& search, std::size_t from, std::size_t end) const {
-    std::int8_t& known = search.modifier[from * (search.word.size() + 1) + end];
-    if (known < 0) {
+    if (!is_common_word(search, from, end)) return false;
+    std::uint8_t& state = search.pair[from * search.positions + end];
+    if (state == kCommonWord) {
       const std::string_view modifier = search.word.substr(from, end - from);
-      known = has_vowel(modifier) && lexicon_.contains_common_word(modifier) &&
-              !rules_.not_modifier.count(std::string(modifier));
+      state = has_vowel(modifier) && !rules_.not_modifier.count(modifier) ? kModifier : kNotModifier;
     }
-    return known > 0;
+    return state == kModifier;
   }
 
-  std::optional<Segmentation> best_from(Search& search, std::size_t from, HeadLength head_length,
-                                        bool must_split) const {
+  Segmentation best_from(Search& search, std::size_t from, HeadLength head_length, bool must_split) const {
     const std::string_view word = search.word;
     auto& memo = search.memo[from * 3 + static_cast<std::size_t>(head_length)];
     if (!must_split && memo) return *memo;
-    std::optional<Segmentation> best;
+    Segmentation best;
     if (!must_split && is_head(search, from, head_length)) {
-      best = Segmentation{{Segment{from, word.size(), {}}}};
+      const std::size_t length = word.size() - from;
+      best = Segmentation{1, 0, length, length * length, word.size(), 0, HeadLength::kNormal};
     }
     for (std::size_t end = from + 1; end < word.size(); ++end) {
       if (!is_boundary(word, end)) continue;
       if (!is_modifier(search, from, end)) continue;
-      const std::size_t length = code_points(word.substr(from, end - from));
-      for (std::string_view link : kLinks) {
+      const std::string_view modifier = word.substr(from, end - from);
+      const std::size_t length = code_points(modifier);
+      for (std::uint8_t link_index = 0; link_index < kLinks.size(); ++link_index) {
+        const std::string_view link = kLinks[link_index];
         if (length < (link == "s" ? kMinPartLengthBesideS : kMinPartLength)) continue;
-        if (word.substr(end).substr(0, link.size()) != link || end + link.size() >= word.size()) continue;
-        const HeadLength head_length = link == "s" ? HeadLength::kShortAfterS
-                                       : link.empty() && length >= kMinModifierBeforeShortHead ? HeadLength::kShortBase
-                                                                                               : HeadLength::kNormal;
-        std::optional<Segmentation> tail = best_from(search, end + link.size(), head_length, false);
-        if (!tail) continue;
-        Segmentation candidate;
-        candidate.segments.push_back(Segment{from, end, link});
-        candidate.segments.insert(candidate.segments.end(), tail->segments.begin(), tail->segments.end());
-        if (!best || candidate.rank(word) > best->rank(word)) best = std::move(candidate);
+        if (!has_prefix(word.substr(end), link) || end + link.size() >= word.size()) continue;
+        const HeadLength rest_head_length = link == "s" ? HeadLength::kShortAfterS
+                                            : link.empty() && length >= kMinModifierBeforeShortHead
+                                                ? HeadLength::kShortBase
+                                                : HeadLength::kNormal;
+        const Segmentation rest = best_from(search, end + link.size(), rest_head_length, false);
+        if (!rest.found()) continue;
+        const bool vowel = ends_with_vowel(modifier);
+        const bool natural = (link == "s" && !vowel) || (link.empty() && vowel);
+        const Segmentation candidate{rest.parts + 1,          rest.natural + (natural ? 1 : 0),
+                                     rest.head_bytes,         rest.squares + modifier.size() * modifier.size(),
+                                     end,                     link_index,
+                                     rest_head_length};
+        if (!best.found() || candidate.rank() > best.rank()) best = candidate;
       }
     }
     if (!must_split) memo = best;
@@ -328,11 +378,13 @@ class LexiconDecompounder final : public Decompounder {
     std::optional<HeadFacts>& facts = search.heads[offset];
     if (!facts) {
       facts.emplace();
-      facts->is_word = has_vowel(head) && lexicon_.contains_common_word(head);
+      facts->is_word = is_common_word(search, offset, search.word.size()) && has_vowel(head);
       if (facts->is_word) {
-        const std::string base = base_form(head);
+        // Endings are stripped from the head, so the candidate bases it is asked about are the
+        // words the trie walk from offset found.
+        const std::string base = base_form(head, [&](std::size_t length) { return is_common_word(search, offset, offset + length); });
         facts->base_points = code_points(base);
-        facts->not_listed = !rules_.not_head.count(base) && !rules_.not_head.count(std::string(head));
+        facts->not_listed = !rules_.not_head.count(base) && !rules_.not_head.count(head);
       }
     }
     if (!facts->is_word) return false;
@@ -341,33 +393,46 @@ class LexiconDecompounder final : public Decompounder {
     return facts->not_listed;
   }
 
+  std::string base_form(std::string_view head) const {
+    return base_form(head, [&](std::size_t length) { return lexicon_.contains_common_word(head.substr(0, length)); });
+  }
+
   // The head without its inflectional ending, when that is a lexicon word whose Snowball stem
   // begins the head's stem: "uddannelsen" -> "uddannelse", "væsenet" -> "væsen", "budgettet" ->
-  // "budget" (doubled consonant undone); the head itself otherwise.
-  std::string base_form(std::string_view head) const {
+  // "budget" (doubled consonant undone); the head itself otherwise. is_common_prefix(length)
+  // says whether head.substr(0, length) is a common lexicon word.
+  template <typename IsCommonPrefix>
+  std::string base_form(std::string_view head, IsCommonPrefix&& is_common_prefix) const {
     SnowballStemmer& stemmer = stemmer_for(language_);
     std::optional<std::string> head_stem;  // stemmed once a candidate is a lexicon word, which most never are
     // Same stem, or the candidate is the head's stem itself (Snowball cuts "væsen" to "væs").
-    auto fits = [&](std::string_view candidate) {
-      if (!lexicon_.contains_common_word(candidate)) return false;
+    auto fits = [&](std::string_view candidate, bool is_common_word) {
+      if (!is_common_word) return false;
       if (!head_stem) head_stem = stemmer.stem(head);
       return candidate == *head_stem || stemmer.stem(candidate) == *head_stem;
     };
     // Undoubling ("budgettet" -> "budget") only once no plain ending fits ("massen" -> "masse").
     for (bool undouble : {false, true}) {
       for (const Ending& ending : rules_.endings) {
-        if (head.size() <= ending.strip.size() + 1 || !head.ends_with(ending.strip)) continue;
+        if (head.size() <= ending.strip.size() + 1 || !has_suffix(head, ending.strip)) continue;
         const std::string_view stripped = head.substr(0, head.size() - ending.strip.size());
-        std::string candidate = std::string(stripped) + ending.append;
+        if (!ending.append.empty()) {
+          if (undouble) continue;
+          std::string candidate = std::string(stripped) + ending.append;
+          if (fits(candidate, lexicon_.contains_common_word(candidate))) return candidate;
+          continue;
+        }
+        // The candidate is a prefix of the head.
+        std::string_view candidate = stripped;
         const std::size_t n = candidate.size();
         if (undouble) {
-          if (!ending.append.empty() || n < 3 || candidate[n - 1] != candidate[n - 2] ||
+          if (n < 3 || candidate[n - 1] != candidate[n - 2] ||
               std::string_view("bdfgklmnprst").find(candidate[n - 1]) == std::string_view::npos) {
             continue;
           }
-          candidate.pop_back();
+          candidate.remove_suffix(1);
         }
-        if (fits(candidate)) return candidate;
+        if (fits(candidate, is_common_prefix(candidate.size()))) return std::string(candidate);
       }
     }
     return std::string(head);
@@ -422,7 +487,7 @@ std::optional<std::size_t> longest_known_head(std::string_view word, Language la
     if (!is_boundary(word, offset) || code_points(word.substr(0, offset)) < kMinPartLengthBesideS) continue;
     const std::string_view head = word.substr(offset);
     if (code_points(head) < kMinPartLength) break;
-    if (lexicon.contains_common_word(head) && !rules.not_head.count(std::string(head))) return offset;
+    if (lexicon.contains_common_word(head) && !rules.not_head.count(head)) return offset;
   }
   return std::nullopt;
 }

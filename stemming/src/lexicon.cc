@@ -74,6 +74,7 @@ Lexicon Lexicon::load(const std::filesystem::path& word_list, const std::string&
   if (in.bad()) throw IoError("error reading word list " + word_list.string());
   lexicon.words_.shrink_to_fit();
   lexicon.build_filter();
+  lexicon.build_trie();
   return lexicon;
 }
 
@@ -107,6 +108,7 @@ const Lexicon& Lexicon::for_language(Language language) {
     if (lexicons.at(index)->slots_.empty()) {
       lexicons.at(index)->slots_.assign(1, 0);
       lexicons.at(index)->build_filter();
+      lexicons.at(index)->build_trie();
     }
   });
   return *lexicons.at(index);
@@ -147,6 +149,52 @@ void Lexicon::build_filter() {
     const std::uint64_t mixed = filter_mix(hash_word(word_at(entry)));
     filter_[(mixed >> 32) & (blocks - 1)] |= filter_bits(mixed);
   }
+}
+
+void Lexicon::build_trie() {
+  struct Listed {
+    std::string_view word;
+    bool is_common;
+  };
+  std::vector<Listed> words;
+  words.reserve(word_count_);
+  for (std::uint64_t entry : slots_) {
+    if ((entry & kOffsetMask) != 0) words.push_back({word_at(entry), (entry & kCapitalisedOnly) == 0});
+  }
+  std::sort(words.begin(), words.end(), [](const Listed& a, const Listed& b) { return a.word < b.word; });
+  // Depth first: a node's words are words[begin, end), all sharing its first `depth` bytes.
+  struct Pending {
+    std::uint32_t node;
+    std::size_t begin, end, depth;
+  };
+  trie_.assign(1, TrieNode{});
+  std::vector<Pending> stack{{0, 0, words.size(), 0}};
+  while (!stack.empty()) {
+    auto [node, begin, end, depth] = stack.back();
+    stack.pop_back();
+    if (begin < end && words[begin].word.size() == depth) {
+      trie_[node].is_common_word = words[begin].is_common;
+      ++begin;
+    }
+    if (begin == end) continue;
+    if (trie_.size() + 256 > kOffsetMask) throw DataError("word list too large for the lexicon trie");
+    const auto first_child = static_cast<std::uint32_t>(trie_.size());
+    std::vector<Pending> children;
+    for (std::size_t i = begin; i < end;) {
+      const char label = words[i].word[depth];
+      std::size_t j = i + 1;
+      while (j < end && words[j].word[depth] == label) ++j;
+      TrieNode child;
+      child.label = static_cast<std::uint8_t>(label);
+      children.push_back({static_cast<std::uint32_t>(trie_.size()), i, j, depth + 1});
+      trie_.push_back(child);
+      i = j;
+    }
+    trie_[node].first_child = first_child;
+    trie_[node].child_count = static_cast<std::uint16_t>(children.size());
+    stack.insert(stack.end(), children.rbegin(), children.rend());
+  }
+  trie_.shrink_to_fit();
 }
 
 void Lexicon::grow() {
@@ -196,7 +244,8 @@ bool Lexicon::contains_common_word(std::string_view normalised_word) const {
 }
 
 std::size_t Lexicon::memory_bytes() const {
-  return words_.capacity() + (slots_.capacity() + filter_.capacity()) * sizeof(std::uint64_t);
+  return words_.capacity() + (slots_.capacity() + filter_.capacity()) * sizeof(std::uint64_t) +
+         trie_.capacity() * sizeof(TrieNode);
 }
 
 }  // namespace arkiv
