@@ -207,7 +207,9 @@ struct Analyzer::Impl {
     token.position = position;
     token.is_number = segment.rule_status >= UBRK_WORD_NUMBER && segment.rule_status < UBRK_WORD_NUMBER_LIMIT;
     const bool is_letter_word = is_letter_status(segment.rule_status);
-    const bool unchanged = repair_utf8(input.substr(token.start, token.end - token.start), token.text);
+    const std::string_view bytes = input.substr(token.start, token.end - token.start);
+    // A well-formed chunk (most are) has well-formed words: no need to check each again.
+    const bool unchanged = segmenter.is_valid_utf8() ? (assign(token.text, bytes), true) : repair_utf8(bytes, token.text);
     token.norm.clear();
     token.stem.clear();
     token.expansions.clear();

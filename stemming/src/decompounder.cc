@@ -55,6 +55,11 @@ bool all_letters(std::string_view word) {
   const auto* s = reinterpret_cast<const uint8_t*>(word.data());
   const auto length = static_cast<int32_t>(word.size());
   for (int32_t i = 0; i < length;) {
+    if (s[i] < 0x80) {  // ASCII: only a-z and A-Z are letters
+      if (((s[i] | 0x20) - 'a') > 'z' - 'a') return false;
+      ++i;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c < 0 || !u_isalpha(c)) return false;
@@ -99,7 +104,24 @@ struct WordHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
 };
-using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+// A small set of words asked about for most candidate parts, which it rarely holds: a bit per
+// (first byte, length) answers most questions before the hash table.
+class WordSet {
+ public:
+  void insert(const std::string& word) {
+    words_.insert(word);
+    if (!word.empty()) lengths_[static_cast<std::uint8_t>(word[0])] |= length_bit(word.size());
+  }
+  bool count(std::string_view word) const {
+    if (!word.empty() && (lengths_[static_cast<std::uint8_t>(word[0])] & length_bit(word.size())) == 0) return false;
+    return words_.count(word) > 0;
+  }
+
+ private:
+  static std::uint64_t length_bit(std::size_t length) { return 1ull << std::min<std::size_t>(length, 63); }
+  std::unordered_set<std::string, WordHash, std::equal_to<>> words_;
+  std::array<std::uint64_t, 256> lengths_{};
+};
 
 struct WordRules {
   WordSet keep, not_modifier, not_head;
@@ -171,13 +193,22 @@ struct Segment {
 
 // Every part has a vowel: the word lists hold abbreviations ("ordf") that are no parts.
 // One pass over the bytes: a, e, i, o, u, y, or æ ø å (C3 A6, C3 B8, C3 A5).
+bool is_ascii_vowel(char c) {
+  switch (c) {
+    case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// æ, ø, å are C3 A6, C3 B8, C3 A5.
+bool is_scandinavian_vowel_tail(char c) { return c == '\xA6' || c == '\xB8' || c == '\xA5'; }
+
 bool has_vowel(std::string_view word) {
   for (std::size_t i = 0; i < word.size(); ++i) {
-    if (std::string_view("aeiouy").find(word[i]) != std::string_view::npos) return true;
-    if (word[i] == '\xC3' && i + 1 < word.size() &&
-        std::string_view("\xA6\xB8\xA5").find(word[i + 1]) != std::string_view::npos) {
-      return true;
-    }
+    if (is_ascii_vowel(word[i])) return true;
+    if (word[i] == '\xC3' && i + 1 < word.size() && is_scandinavian_vowel_tail(word[i + 1])) return true;
   }
   return false;
 }
@@ -185,9 +216,8 @@ bool has_vowel(std::string_view word) {
 // Ends with a, e, i, o, u, y, æ, ø or å.
 bool ends_with_vowel(std::string_view word) {
   if (word.empty()) return false;
-  if (std::string_view("aeiouy").find(word.back()) != std::string_view::npos) return true;
-  return word.size() >= 2 && word[word.size() - 2] == '\xC3' &&
-         std::string_view("\xA6\xB8\xA5").find(word.back()) != std::string_view::npos;
+  if (is_ascii_vowel(word.back())) return true;
+  return word.size() >= 2 && word[word.size() - 2] == '\xC3' && is_scandinavian_vowel_tail(word.back());
 }
 
 // The best segmentation of word[from..] found so far, by its ranking and its first segment (the
@@ -285,20 +315,22 @@ class LexiconDecompounder final : public Decompounder {
     // pair[from * positions + end]: what word[from, end) is (kNotAWord ...); the row of a start
     // is filled by one trie walk when it is first asked about (walked[from]).
     std::vector<std::uint8_t> pair;
-    std::vector<bool> walked;
+    std::vector<std::uint8_t> walked;
     std::vector<std::optional<HeadFacts>> heads;  // heads[offset]
   };
   enum PairState : std::uint8_t { kNotAWord, kCommonWord, kModifier, kNotModifier };
 
   // The segments of the best segmentation of word into at least two parts; empty if none.
   std::vector<Segment> best_split(std::string_view word) const {
-    Search search;
+    // Reused by each word this thread splits (a search never starts another), so its buffers
+    // are allocated once.
+    thread_local Search search;
     search.word = word;
     search.positions = word.size() + 1;
-    search.memo.resize(search.positions * 3);
+    search.memo.assign(search.positions * 3, std::nullopt);
     search.pair.assign(search.positions * search.positions, kNotAWord);
     search.walked.assign(search.positions, false);
-    search.heads.resize(search.positions);
+    search.heads.assign(search.positions, std::nullopt);
     Segmentation best = best_from(search, 0, HeadLength::kNormal, true);
     std::vector<Segment> segments;
     for (std::size_t from = 0; best.found();) {

@@ -1,12 +1,15 @@
 #pragma once
-// Step 2 of the pipeline: ICU word segmentation straight over the UTF-8 input, so segment
-// offsets are byte offsets into it. Internal to stemming; not thread-safe (one per Analyzer).
+// Step 2 of the pipeline: ICU word segmentation, with segment offsets as byte offsets into the
+// UTF-8 input. Well-formed text is converted to UTF-16 first, which ICU segments faster than a
+// UTF-8 UText (its break rules see the same code points); text with ill-formed bytes is segmented
+// straight over UTF-8. Internal to stemming; not thread-safe (one per Analyzer).
 #include <unicode/utext.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <vector>
 
 U_NAMESPACE_BEGIN
 class BreakIterator;
@@ -34,10 +37,21 @@ class WordSegmenter {
   // The next word or number (segments of rule status NONE, spaces and punctuation, are skipped).
   bool next(WordSegment& segment);
 
+  // True when the text given to set_text is well-formed UTF-8.
+  bool is_valid_utf8() const { return is_utf16_; }
+
  private:
+  // The byte offset of UTF-16 index `unit` (at or after the last one asked for).
+  std::size_t byte_offset(int32_t unit);
+
   std::unique_ptr<icu::BreakIterator> iterator_;
   UText text_ = UTEXT_INITIALIZER;
   int32_t previous_ = 0;
+  std::string_view bytes_;
+  bool is_utf16_ = false;          // iterator_ reads utf16_; its indexes are mapped to bytes
+  std::vector<char16_t> utf16_;
+  int32_t mapped_unit_ = 0;        // byte_offset's position: UTF-16 index ...
+  std::size_t mapped_byte_ = 0;    // ... and the byte offset of the same character
 };
 
 }  // namespace arkiv
