@@ -124,7 +124,7 @@ struct Analyzer::Impl {
     }
     if (options.variants) {
       // The index holds stems from each document's own stemmer, so a variant is stemmed in its language.
-      for (Variant& variant : cross_language_variants(word.norm, options.language)) {
+      for (Variant& variant : cross_language_variants(word.norm, options.language, word.stem)) {
         std::string variant_stem = stem_word(variant.word, variant.language);
         if (variant_stem != word.stem) add_unique(derived->variant_stems, std::move(variant_stem));
         add_unique(derived->variants, std::move(variant.word));

@@ -65,14 +65,30 @@ std::string inflect(const std::string& word, std::string_view ending) {
   return (consonant ? word + last : word) + std::string(ending.substr(1));
 }
 
+// A bit per key hash over every key of the indexes: most words have no equivalent, and the
+// filter (32 KB) answers them without the maps.
+class KeyFilter {
+ public:
+  void add(std::string_view key) { bits_[bit(key) / 64] |= 1ull << (bit(key) % 64); }
+  bool may_contain(std::string_view key) const { return (bits_[bit(key) / 64] >> (bit(key) % 64)) & 1; }
+
+ private:
+  static constexpr std::size_t kBits = 1u << 18;
+  static std::size_t bit(std::string_view key) { return std::hash<std::string_view>{}(key) % kBits; }
+  std::vector<std::uint64_t> bits_ = std::vector<std::uint64_t>(kBits / 64);
+};
+
 struct EquivalenceTable {
   std::vector<EquivalenceRow> rows;
   using Index = std::array<std::unordered_map<std::string, std::vector<std::size_t>>, kEquivalenceLanguages.size()>;
   Index rows_by_word;  // per column: form -> rows
   Index rows_by_stem;  // per column: stem of a form, or of the form with an inflection ending -> rows
+  KeyFilter keys;      // of both indexes
 };
 
-void add_to_index(EquivalenceTable::Index& index, std::size_t column, const std::string& key, std::size_t row) {
+void add_to_index(EquivalenceTable& table, EquivalenceTable::Index& index, std::size_t column, const std::string& key,
+                  std::size_t row) {
+  table.keys.add(key);
   auto& rows = index[column][key];
   if (std::find(rows.begin(), rows.end(), row) == rows.end()) rows.push_back(row);
 }
@@ -85,10 +101,10 @@ EquivalenceTable build_table() {
     for (std::size_t column = 0; column < kEquivalenceLanguages.size(); ++column) {
       Language language = kEquivalenceLanguages[column];
       for (const std::string& form : table.rows[row].forms[column]) {
-        add_to_index(table.rows_by_word, column, form, row);
-        add_to_index(table.rows_by_stem, column, snowball_stem(form, language), row);
+        add_to_index(table, table.rows_by_word, column, form, row);
+        add_to_index(table, table.rows_by_stem, column, snowball_stem(form, language), row);
         for (const std::string& ending : endings[language]) {
-          add_to_index(table.rows_by_stem, column, snowball_stem(inflect(form, ending), language), row);
+          add_to_index(table, table.rows_by_stem, column, snowball_stem(inflect(form, ending), language), row);
         }
       }
     }
@@ -161,17 +177,19 @@ struct Match {
 // ("offentligheden" is "offentlighed" + ending, not "offentlig"). A word that merely shares a
 // stem is no match: Danish Snowball gives "lige", "ligger" and "lighed" one stem, "videre" and
 // "viden" another. Irregular inflections ("forældre") are therefore alternatives in the table.
-std::vector<Match> matching_rows(const EquivalenceTable& table, std::string_view word, Language language) {
+std::vector<Match> matching_rows(const EquivalenceTable& table, std::string_view word, Language language,
+                                 std::string_view stem) {
   std::vector<Match> exact, candidates;
-  std::string stem = snowball_stem(word, language);
-  auto collect = [&](const EquivalenceTable::Index& index, std::size_t column, const std::string& key,
+  if (!table.keys.may_contain(word) && !table.keys.may_contain(stem)) return exact;
+  auto collect = [&](const EquivalenceTable::Index& index, std::size_t column, std::string_view key,
                      std::vector<Match>& matches) {
-    auto found = index[column].find(key);
+    if (!table.keys.may_contain(key)) return;
+    auto found = index[column].find(std::string(key));
     if (found == index[column].end()) return;
     for (std::size_t row : found->second) matches.push_back({column, row});
   };
   for (std::size_t column : searched_columns(language)) {
-    collect(table.rows_by_word, column, std::string(word), exact);
+    collect(table.rows_by_word, column, word, exact);
     collect(table.rows_by_stem, column, stem, candidates);
   }
   if (!exact.empty()) return exact;
@@ -198,10 +216,16 @@ std::vector<Match> matching_rows(const EquivalenceTable& table, std::string_view
 }  // namespace
 
 std::vector<Variant> cross_language_variants(std::string_view normalised_word, Language language) {
+  if (normalised_word.empty()) return {};
+  return cross_language_variants(normalised_word, language, snowball_stem(normalised_word, language));
+}
+
+std::vector<Variant> cross_language_variants(std::string_view normalised_word, Language language,
+                                             std::string_view stem) {
   const EquivalenceTable& table = equivalence_table();
   std::vector<Variant> variants;
   if (normalised_word.empty()) return variants;
-  for (const Match& match : matching_rows(table, normalised_word, language)) {
+  for (const Match& match : matching_rows(table, normalised_word, language, stem)) {
     // The matched column's own alternatives are spellings, not cross-language variants.
     for (std::size_t other = 0; other < kEquivalenceLanguages.size(); ++other) {
       if (other == match.column) continue;

@@ -19,6 +19,9 @@ struct Variant {
 // Equivalents of a normalised word written in `language`, matched on the word or its stem
 // ("sygehusene" -> sykehus/nb, sjukehus/nn). Thread-safe; the table is loaded once.
 std::vector<Variant> cross_language_variants(std::string_view normalised_word, Language language);
+// The same, given the word's Snowball stem in `language` (which the Analyzer has already).
+std::vector<Variant> cross_language_variants(std::string_view normalised_word, Language language,
+                                             std::string_view stem);
 
 // --- The table itself (for validation and tests) ----------------------------------------------
 // The languages of the table's columns, in file order.

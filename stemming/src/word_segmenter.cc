@@ -62,17 +62,21 @@ std::size_t WordSegmenter::byte_offset(int32_t unit) {
   if (!is_utf16_) return static_cast<std::size_t>(unit);
   const auto* bytes = reinterpret_cast<const unsigned char*>(bytes_.data());
   while (mapped_unit_ < unit) {
-    // Eight ASCII bytes at a time: one UTF-16 unit each.
-    std::uint64_t block;
-    if (unit - mapped_unit_ >= 8 && mapped_byte_ + 8 <= bytes_.size() &&
-        (std::memcpy(&block, bytes + mapped_byte_, 8), (block & 0x8080808080808080ull) == 0)) {
-      mapped_unit_ += 8;
-      mapped_byte_ += 8;
-      continue;
+    // ASCII first (one unit a byte), eight bytes at a time; there are at least as many bytes
+    // left as units.
+    const auto ahead = static_cast<std::size_t>(unit - mapped_unit_);
+    std::size_t ascii = 0;
+    for (std::uint64_t block; ascii + 8 <= ahead; ascii += 8) {
+      std::memcpy(&block, bytes + mapped_byte_ + ascii, 8);
+      if ((block & 0x8080808080808080ull) != 0) break;
     }
+    while (ascii < ahead && bytes[mapped_byte_ + ascii] < 0x80) ++ascii;
+    mapped_unit_ += static_cast<int32_t>(ascii);
+    mapped_byte_ += ascii;
+    if (ascii == ahead) break;
     const unsigned char lead = bytes[mapped_byte_];
     // A four-byte character is a surrogate pair; ICU never breaks inside one.
-    mapped_byte_ += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    mapped_byte_ += lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
     mapped_unit_ += lead < 0xF0 ? 1 : 2;
   }
   return mapped_byte_;
