@@ -13,7 +13,8 @@ constexpr std::size_t kInitialSlots = 1u << 12;
 
 }  // namespace
 
-WordCache::WordCache(std::size_t max_entries) : max_entries_(max_entries), slots_(kInitialSlots, 0) {}
+WordCache::WordCache(std::size_t max_entries)
+    : max_entries_(max_entries), recent_(kRecentWords, 0), slots_(kInitialSlots, 0) {}
 
 bool WordCache::can_hold(std::string_view word, const WordAnalysis& analysis) {
   return word.size() <= kMaxStringBytes && analysis.norm.size() <= kMaxStringBytes &&
@@ -41,22 +42,31 @@ std::uint64_t WordCache::hash_of(std::string_view word, bool is_letter_word) {
 }
 
 bool WordCache::find(std::string_view word, bool is_letter_word, std::uint64_t hash, CachedWord& found) const {
+  std::uint32_t& recent = recent_[recent_index(hash)];
+  if (recent != 0 && matches(entries_[recent - 1], word, is_letter_word, hash, found)) return true;
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
     const std::uint64_t value = slots_[slot];
     if (value == 0) return false;
     if ((value & ~kIndexMask) != (hash & ~kIndexMask)) continue;
-    const Entry& entry = entries_[(value & kIndexMask) - 1];
-    if (entry.hash != hash || entry.is_letter_word != is_letter_word || entry.word_length != word.size()) continue;
-    const char* strings = entry.strings(arena_);
-    if (std::string_view(strings, entry.word_length) != word) continue;
-    found = view(entry, strings);
+    if (!matches(entries_[(value & kIndexMask) - 1], word, is_letter_word, hash, found)) continue;
+    recent = static_cast<std::uint32_t>(value & kIndexMask);
     return true;
   }
 }
 
+bool WordCache::matches(const Entry& entry, std::string_view word, bool is_letter_word, std::uint64_t hash,
+                        CachedWord& found) const {
+  if (entry.hash != hash || entry.is_letter_word != is_letter_word || entry.word_length != word.size()) return false;
+  const char* strings = entry.strings(arena_);
+  if (std::string_view(strings, entry.word_length) != word) return false;
+  found = view(entry, strings);
+  return true;
+}
+
 void WordCache::clear() {
   entries_.clear();
+  std::fill(recent_.begin(), recent_.end(), 0);
   derivations_.clear();
   arena_.clear();
   slots_.assign(kInitialSlots, 0);
