@@ -38,7 +38,15 @@ struct SearcherOptions {
   unsigned wildcard_limit = 100;           // most frequent terms a prefix* expands to
   std::size_t max_query_bytes = 8192;      // longer queries are cut (with a warning)
   std::size_t max_query_words = 64;        // words beyond this are ignored (with a warning)
-  std::size_t exact_facet_matches = 100'000;  // facets count every match up to this many, then estimate
+  // With one local database, facets and the total are counted exactly over every match from the
+  // posting lists, unless the query's terms have more postings than this in all; then (and for
+  // remote or several databases) Xapian's matcher counts up to exact_facet_matches and estimates.
+  std::size_t facet_posting_limit = 20'000'000;
+  std::size_t exact_facet_matches = 100'000;
+  // Did-you-mean is looked up only when a query matches fewer sections than this: Xapian's
+  // spelling search costs 3-60 ms a word on a large index, and a query with many hits found
+  // what it was after.
+  std::size_t suggest_below_matches = 20;
   std::size_t max_limit = kMaxLimit;                       // hits one request may ask for
   std::size_t max_offset_plus_limit = kMaxOffsetPlusLimit;  // the result window: how deep paging may go
   // BM25 parameters and field boosts, tuned on the development relevance set (eval/).

@@ -25,10 +25,6 @@ FacetTableSpy::FacetTableSpy(const FacetTable& table, std::vector<std::size_t> c
   for (auto column : columns_) counts_.emplace_back(table_.value_count(column), 0);
 }
 
-void FacetTableSpy::operator()(const Xapian::Document& document, double) {
-  ++seen_;
-  const auto id = document.get_docid();
-  for (std::size_t i = 0; i < columns_.size(); ++i) ++counts_[i][table_.value_id(id, columns_[i])];
-}
+void FacetTableSpy::operator()(const Xapian::Document& document, double) { add(document.get_docid()); }
 
 }  // namespace arkiv

@@ -44,6 +44,11 @@ class FacetTableSpy : public Xapian::MatchSpy {
   FacetTableSpy(const FacetTable& table, std::vector<std::size_t> columns);
 
   void operator()(const Xapian::Document& document, double weight) override;
+  // Counts one match by docid (the MatchSet path, which has no Document).
+  void add(Xapian::docid document) {
+    ++seen_;
+    for (std::size_t i = 0; i < columns_.size(); ++i) ++counts_[i][table_.value_id(document, columns_[i])];
+  }
 
   Xapian::doccount seen() const { return seen_; }
   // Counts per value id of the i-th chosen column.

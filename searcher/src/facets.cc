@@ -55,13 +55,23 @@ std::vector<Xapian::valueno> FacetCounter::slots() {
 
 void FacetCounter::attach(Xapian::Enquire& enquire, const FacetTable* table) {
   if (table && !counted_.empty()) {
-    std::vector<std::size_t> columns;
-    for (const auto& counted : counted_) columns.push_back(counted.column);
-    table_spy_ = std::make_unique<FacetTableSpy>(*table, columns);
+    make_table_spy(*table);
     enquire.add_matchspy(table_spy_.get());
     return;
   }
   for (auto& counted : counted_) enquire.add_matchspy(counted.spy.get());
+}
+
+void FacetCounter::count(const FacetTable& table, const MatchSet& matches) {
+  if (counted_.empty()) return;
+  make_table_spy(table);
+  matches.for_each([&](Xapian::docid document) { table_spy_->add(document); });
+}
+
+void FacetCounter::make_table_spy(const FacetTable& table) {
+  std::vector<std::size_t> columns;
+  for (const auto& counted : counted_) columns.push_back(counted.column);
+  table_spy_ = std::make_unique<FacetTableSpy>(table, columns);
 }
 
 template <typename Function>

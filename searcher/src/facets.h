@@ -12,6 +12,7 @@
 
 #include "searcher/searcher.h"
 #include "searcher/src/facet_table.h"
+#include "searcher/src/match_set.h"
 
 namespace arkiv {
 
@@ -27,6 +28,9 @@ class FacetCounter {
   // ValueCountMatchSpy per facet.
   void attach(Xapian::Enquire& enquire, const FacetTable* table = nullptr);
 
+  // Counts every section of matches through the table (instead of attach() and get_mset()).
+  void count(const FacetTable& table, const MatchSet& matches);
+
   // Counts after get_mset(); exact is whether every match was seen. Otherwise the counts of the
   // matches seen are scaled to estimated_matches and the facets are marked as estimates.
   std::vector<Facet> results(bool exact, std::size_t estimated_matches) const;
@@ -39,6 +43,7 @@ class FacetCounter {
     std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
   };
   // Calls function(raw slot value, count) for each value counted for the i-th facet.
+  void make_table_spy(const FacetTable& table);
   template <typename Function>
   void for_each_count(std::size_t i, Function&& function) const;
 

@@ -9,10 +9,12 @@
 #include <charconv>
 #include <filesystem>
 #include <map>
+#include <optional>
 
 #include "indexer/schema.h"
 #include "searcher/src/facet_table.h"
 #include "searcher/src/facets.h"
+#include "searcher/src/match_set.h"
 #include "searcher/src/query_builder.h"
 #include "searcher/src/query_parser.h"
 #include "searcher/src/section_record.h"
@@ -106,7 +108,12 @@ struct Searcher::Impl {
 
   const FacetTable* facet_table_for(const SearchRequest& request) {
     if (request.facets.empty() || !one_local) return nullptr;
-    if (!facet_table) facet_table = std::make_unique<FacetTable>(database, FacetCounter::slots());
+    if (!facet_table) {
+      // The date column lets date filters be checked in memory too (match_set.h).
+      auto slots = FacetCounter::slots();
+      slots.push_back(schema::kSlotDate);
+      facet_table = std::make_unique<FacetTable>(database, slots);
+    }
     return facet_table.get();
   }
 
@@ -212,6 +219,40 @@ struct Searcher::Impl {
     return with_fresh_database([&] { return run(request, parsed, built, final_query, facets); });
   }
 
+  // Facets are counted apart from the ranked pass, so that pass can stop early at the top hits
+  // (Xapian prunes on maximum weights only when it need not look at every match). With one local
+  // database every match is counted exactly from the posting lists (match_set.h); otherwise
+  // Xapian's matcher counts up to exact_facet_matches with boolean weights and estimates beyond.
+  void count_facets(const SearchRequest& request, const Xapian::Query& final_query, FacetCounter& facets,
+                    SearchResult& result) {
+    const FacetTable* table = facet_table_for(request);
+    std::optional<MatchSet> matches;
+    if (table) matches = matching_sections(database, final_query, *table, {options.facet_posting_limit});
+    std::size_t estimated = 0, lower = 0, upper = 0;
+    if (matches) {
+      facets.count(*table, *matches);
+      estimated = lower = upper = matches->count();
+    } else {
+      Xapian::Enquire enquire(database);
+      enquire.set_query(final_query);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      if (options.time_limit_seconds > 0) enquire.set_time_limit(options.time_limit_seconds);
+      facets.attach(enquire, table);
+      const auto check_at_least =
+          static_cast<Xapian::doccount>(std::min<std::size_t>(options.exact_facet_matches, database.get_doccount()));
+      const auto counted = enquire.get_mset(0, 0, check_at_least);
+      estimated = counted.get_matches_estimated();
+      lower = counted.get_matches_lower_bound();
+      upper = counted.get_matches_upper_bound();
+    }
+    result.facets = facets.results(lower == upper, estimated);
+    if (!request.group_by_document) {
+      result.total = estimated;
+      result.total_lower_bound = lower;
+      result.total_upper_bound = upper;
+    }
+  }
+
   SearchResult run(const SearchRequest& request, const query::ParsedQuery& parsed, const query::BuiltQuery& built,
                    const Xapian::Query& final_query, FacetCounter& facets) {
     Xapian::Enquire enquire(database);
@@ -221,23 +262,16 @@ struct Searcher::Impl {
     if (request.sort != SortOrder::relevance)
       enquire.set_sort_by_value_then_relevance(schema::kSlotDate, request.sort == SortOrder::date_newest);
     if (request.group_by_document) enquire.set_collapse_key(schema::kSlotDocumentId, 1);
-    facets.attach(enquire, facet_table_for(request));
-    const Xapian::doccount check_at_least =
-        request.facets.empty()
-            ? 0
-            : static_cast<Xapian::doccount>(std::min<std::size_t>(options.exact_facet_matches, database.get_doccount()));
-    const auto mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                       static_cast<Xapian::doccount>(request.limit), check_at_least);
+    const auto mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit));
     SearchResult result;
     result.parsed_query = final_query.get_description();
     result.warnings = built.warnings;
     result.total = mset.get_matches_estimated();
     result.total_lower_bound = mset.get_matches_lower_bound();
     result.total_upper_bound = mset.get_matches_upper_bound();
+    if (!request.facets.empty()) count_facets(request, final_query, facets, result);
     result.total_exact = result.total_lower_bound == result.total_upper_bound;
-    result.facets = facets.results(
-        mset.get_uncollapsed_matches_upper_bound() == mset.get_uncollapsed_matches_lower_bound(),
-        mset.get_uncollapsed_matches_estimated());
     const SnippetMaker snippets(built.positive_tokens, built.wildcard_prefixes);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const auto document = it.get_document();
@@ -256,7 +290,8 @@ struct Searcher::Impl {
       if (request.with_text) hit.text = record.text;
       result.hits.push_back(std::move(hit));
     }
-    if (!request.query.empty()) result.corrected_query = spelling_correction(request.query, parsed);
+    if (!request.query.empty() && result.total < options.suggest_below_matches)
+      result.corrected_query = spelling_correction(request.query, parsed);
     return result;
   }
 };

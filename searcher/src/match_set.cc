@@ -1,0 +1,156 @@
+#include "searcher/src/match_set.h"
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+
+namespace arkiv {
+
+void MatchSet::unite(const MatchSet& other) {
+  for (std::size_t i = 0; i < words_.size(); ++i) words_[i] |= other.words_[i];
+}
+
+void MatchSet::intersect(const MatchSet& other) {
+  for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= other.words_[i];
+}
+
+void MatchSet::subtract(const MatchSet& other) {
+  for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= ~other.words_[i];
+}
+
+void MatchSet::symmetric_difference(const MatchSet& other) {
+  for (std::size_t i = 0; i < words_.size(); ++i) words_[i] ^= other.words_[i];
+}
+
+std::size_t MatchSet::count() const {
+  std::size_t total = 0;
+  for (auto word : words_) total += static_cast<std::size_t>(std::popcount(word));
+  return total;
+}
+
+namespace {
+
+using Q = Xapian::Query;
+
+class BitmapSpy : public Xapian::MatchSpy {
+ public:
+  explicit BitmapSpy(MatchSet& set) : set_(set) {}
+  void operator()(const Xapian::Document& document, double) override { set_.add(document.get_docid()); }
+
+ private:
+  MatchSet& set_;
+};
+
+class Evaluator {
+ public:
+  Evaluator(const Xapian::Database& database, const FacetTable& table)
+      : database_(database), table_(table), last_docid_(database.get_lastdocid()) {}
+
+  // Postings the plain terms of query would make us read; wildcards and phrases are matched by
+  // Xapian and not counted.
+  std::size_t postings(const Q& query) const {
+    if (query.get_type() == Q::LEAF_TERM) {
+      auto term = query.get_unique_terms_begin();
+      return term == query.get_unique_terms_end() ? 0 : database_.get_termfreq(*term);
+    }
+    if (query.get_type() == Q::LEAF_MATCH_ALL) return database_.get_doccount();
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) total += postings(query.get_subquery(i));
+    return total;
+  }
+
+  MatchSet evaluate(const Q& query) const {
+    switch (query.get_type()) {
+      case Q::LEAF_TERM: {
+        MatchSet set(last_docid_);
+        auto term = query.get_unique_terms_begin();
+        if (term == query.get_unique_terms_end()) return set;
+        for (auto it = database_.postlist_begin(*term); it != database_.postlist_end(*term); ++it) set.add(*it);
+        return set;
+      }
+      case Q::LEAF_MATCH_ALL: {
+        MatchSet set(last_docid_);
+        for (auto it = database_.postlist_begin(""); it != database_.postlist_end(""); ++it) set.add(*it);
+        return set;
+      }
+      case Q::OP_INVALID: return MatchSet(last_docid_);
+      case Q::OP_SCALE_WEIGHT: return evaluate(query.get_subquery(0));
+      case Q::OP_AND_MAYBE: return evaluate(query.get_subquery(0));
+      case Q::OP_OR:
+      case Q::OP_SYNONYM:
+      case Q::OP_MAX: return combine(query, &MatchSet::unite);
+      case Q::OP_AND:
+      case Q::OP_FILTER: return combine(query, &MatchSet::intersect);
+      case Q::OP_AND_NOT: return combine(query, &MatchSet::subtract);
+      case Q::OP_XOR: return combine(query, &MatchSet::symmetric_difference);
+      case Q::OP_VALUE_RANGE:
+      case Q::OP_VALUE_GE:
+      case Q::OP_VALUE_LE:
+        if (auto set = value_range(query)) return *std::move(set);
+        return by_xapian(query);
+      default: return by_xapian(query);
+    }
+  }
+
+ private:
+  MatchSet combine(const Q& query, void (MatchSet::*operation)(const MatchSet&)) const {
+    MatchSet set = evaluate(query.get_subquery(0));
+    for (std::size_t i = 1; i < query.get_num_subqueries(); ++i) (set.*operation)(evaluate(query.get_subquery(i)));
+    return set;
+  }
+
+  // Xapian 1.4 has no accessors for a value range's slot and bounds; its description is
+  // "Query(VALUE_RANGE slot begin end)", "Query(VALUE_GE slot begin)" or "Query(VALUE_LE slot end)".
+  std::optional<MatchSet> value_range(const Q& query) const {
+    std::string description = query.get_description();
+    if (!description.starts_with("Query(") || !description.ends_with(")")) return std::nullopt;
+    std::istringstream fields(description.substr(6, description.size() - 7));
+    std::string kind, begin, end;
+    Xapian::valueno slot = 0;
+    fields >> kind >> slot;
+    if (kind == "VALUE_RANGE") fields >> begin >> end;
+    if (kind == "VALUE_GE") fields >> begin;
+    if (kind == "VALUE_LE") fields >> end;
+    std::string rest;
+    if (!fields || (fields >> rest)) return std::nullopt;  // bounds with spaces: leave it to Xapian
+    std::size_t column = table_.slot_count();
+    for (std::size_t c = 0; c < table_.slot_count(); ++c)
+      if (table_.slot(c) == slot) column = c;
+    if (column == table_.slot_count()) return std::nullopt;
+    std::vector<char> in_range(table_.value_count(column), 0);
+    for (std::uint32_t id = 1; id < in_range.size(); ++id) {
+      const std::string& value = table_.value(column, id);
+      in_range[id] = (kind == "VALUE_LE" || value >= begin) && (kind == "VALUE_GE" || value <= end);
+    }
+    MatchSet set(last_docid_);
+    for (Xapian::docid document = 1; document <= last_docid_; ++document)
+      if (in_range[table_.value_id(document, column)]) set.add(document);
+    return set;
+  }
+
+  MatchSet by_xapian(const Q& query) const {
+    MatchSet set(last_docid_);
+    Xapian::Enquire enquire(database_);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    BitmapSpy spy(set);
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 0, database_.get_doccount());
+    return set;
+  }
+
+  const Xapian::Database& database_;
+  const FacetTable& table_;
+  Xapian::docid last_docid_;
+};
+
+}  // namespace
+
+std::optional<MatchSet> matching_sections(const Xapian::Database& database, const Xapian::Query& query,
+                                          const FacetTable& table, const MatchSetLimits& limits) {
+  const Evaluator evaluator(database, table);
+  if (evaluator.postings(query) > limits.max_postings) return std::nullopt;
+  return evaluator.evaluate(query);
+}
+
+}  // namespace arkiv

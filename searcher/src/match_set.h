@@ -1,0 +1,52 @@
+#pragma once
+// The set of sections a query matches, as a bitmap over docids, worked out from the posting
+// lists of its terms without weights and without a Xapian::Document per match. Counting facets
+// over it costs a few nanoseconds a match; a MatchSpy costs ~0.4 µs a match (Xapian builds a
+// Document handle for each), which made facets over 100,000 matches the slowest part of a search.
+// One local database only: docids must be those of the FacetTable.
+#include <xapian.h>
+
+#include <bit>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "searcher/src/facet_table.h"
+
+namespace arkiv {
+
+class MatchSet {
+ public:
+  explicit MatchSet(Xapian::docid last_docid) : words_(last_docid / 64 + 1, 0) {}
+
+  void add(Xapian::docid document) { words_[document / 64] |= std::uint64_t{1} << (document % 64); }
+  void unite(const MatchSet& other);
+  void intersect(const MatchSet& other);
+  void subtract(const MatchSet& other);
+  void symmetric_difference(const MatchSet& other);
+  std::size_t count() const;
+
+  template <typename Function>
+  void for_each(Function&& function) const {
+    for (std::size_t i = 0; i < words_.size(); ++i)
+      for (std::uint64_t word = words_[i]; word != 0; word &= word - 1)
+        function(static_cast<Xapian::docid>(i * 64 + static_cast<std::size_t>(std::countr_zero(word))));
+  }
+
+ private:
+  std::vector<std::uint64_t> words_;
+};
+
+struct MatchSetLimits {
+  // Above this many postings over all the query's terms the set is not worked out (nullopt):
+  // the caller counts through Xapian's matcher, which can stop early and estimate.
+  std::size_t max_postings = 20'000'000;
+};
+
+// Every section of database that query matches. Date ranges (VALUE_RANGE/GE/LE on a slot the
+// table holds) are checked against the table; phrases, NEAR, wildcards and anything else are
+// matched by Xapian with boolean weights. nullopt when the query is too big for the limits.
+std::optional<MatchSet> matching_sections(const Xapian::Database& database, const Xapian::Query& query,
+                                          const FacetTable& table, const MatchSetLimits& limits = {});
+
+}  // namespace arkiv
