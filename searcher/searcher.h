@@ -118,7 +118,7 @@ struct FacetValue {
 struct Facet {
   std::string name;  // "org", "year" ...
   std::vector<FacetValue> values;  // by count, descending
-  bool exact = true;  // false when more sections matched than SearcherOptions::exact_facet_matches
+  bool exact = true;  // false when counted by Xapian's matcher over more than exact_facet_matches
                       // (or the time limit struck): the counts then cover only the matches seen
 };
 
