@@ -161,7 +161,12 @@ struct Analyzer::Impl {
   static void fill_from(Token& token, const CachedWord& word) {
     assign(token.norm, word.norm);
     assign(token.stem, word.stem);
-    fill_derived(token, word.derived);
+    if (!word.packed) return fill_derived(token, nullptr);
+    const char* packed = word.packed;
+    for (auto* list : {&token.parts, &token.part_stems, &token.folded, &token.folded_stems, &token.variants,
+                       &token.variant_stems}) {
+      unpack_list(packed, *list);
+    }
   }
 
   // Assigns rather than constructs, so a refilled Token keeps its storage.

@@ -153,22 +153,40 @@ void Lexicon::build_filter() {
 
 void Lexicon::build_trie() {
   struct Listed {
+    std::uint64_t key;  // the first 8 bytes, big-endian, zero-padded: orders as the bytes do
     std::string_view word;
     bool is_common;
   };
   std::vector<Listed> words;
   words.reserve(word_count_);
   for (std::uint64_t entry : slots_) {
-    if ((entry & kOffsetMask) != 0) words.push_back({word_at(entry), (entry & kCapitalisedOnly) == 0});
+    if ((entry & kOffsetMask) == 0) continue;
+    const std::string_view word = word_at(entry);
+    std::uint64_t key = 0;
+    for (std::size_t i = 0; i < 8; ++i) key = key << 8 | (i < word.size() ? static_cast<std::uint8_t>(word[i]) : 0);
+    words.push_back({key, word, (entry & kCapitalisedOnly) == 0});
   }
-  std::sort(words.begin(), words.end(), [](const Listed& a, const Listed& b) { return a.word < b.word; });
+  // Byte order (as memcmp); the key decides most comparisons without reading the words.
+  std::sort(words.begin(), words.end(), [](const Listed& a, const Listed& b) {
+    return a.key != b.key ? a.key < b.key : a.word < b.word;
+  });
+  // The walk below reads each word once per byte: from a copy in sorted order, not scattered.
+  std::string sorted;
+  sorted.reserve(words_.size());
+  for (const Listed& listed : words) sorted.append(listed.word);
+  for (std::size_t i = 0, offset = 0; i < words.size(); offset += words[i++].word.size()) {
+    words[i].word = std::string_view(sorted.data() + offset, words[i].word.size());
+  }
   // Depth first: a node's words are words[begin, end), all sharing its first `depth` bytes.
   struct Pending {
     std::uint32_t node;
     std::size_t begin, end, depth;
   };
-  trie_.assign(1, TrieNode{});
+  trie_.clear();
+  trie_.reserve(words_.size() + 1);  // at most a node per byte, and the root
+  trie_.emplace_back();
   std::vector<Pending> stack{{0, 0, words.size(), 0}};
+  std::vector<Pending> children;
   while (!stack.empty()) {
     auto [node, begin, end, depth] = stack.back();
     stack.pop_back();
@@ -179,7 +197,7 @@ void Lexicon::build_trie() {
     if (begin == end) continue;
     if (trie_.size() + 256 > kOffsetMask) throw DataError("word list too large for the lexicon trie");
     const auto first_child = static_cast<std::uint32_t>(trie_.size());
-    std::vector<Pending> children;
+    children.clear();
     for (std::size_t i = begin; i < end;) {
       const char label = words[i].word[depth];
       std::size_t j = i + 1;

@@ -1,6 +1,7 @@
 #include "stemming/src/word_cache.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <functional>
 #include <limits>
@@ -10,6 +11,14 @@ namespace {
 
 constexpr std::size_t kMaxStringBytes = std::numeric_limits<std::uint8_t>::max();
 constexpr std::size_t kInitialSlots = 1u << 12;
+constexpr std::size_t kMaxListSize = std::numeric_limits<std::uint8_t>::max();
+constexpr std::size_t kMaxPackedStringBytes = std::numeric_limits<std::uint16_t>::max();
+
+// The lists of derivations in the order they are packed (that of WordDerivations).
+std::array<const std::vector<std::string>*, 6> lists_of(const WordDerivations& derived) {
+  return {&derived.parts, &derived.part_stems, &derived.folded, &derived.folded_stems, &derived.variants,
+          &derived.variant_stems};
+}
 
 }  // namespace
 
@@ -17,8 +26,29 @@ WordCache::WordCache(std::size_t max_entries)
     : max_entries_(max_entries), recent_(kRecentWords, 0), slots_(kInitialSlots, 0) {}
 
 bool WordCache::can_hold(std::string_view word, const WordAnalysis& analysis) {
-  return word.size() <= kMaxStringBytes && analysis.norm.size() <= kMaxStringBytes &&
-         analysis.stem.size() <= kMaxStringBytes;
+  if (word.size() > kMaxStringBytes || analysis.norm.size() > kMaxStringBytes ||
+      analysis.stem.size() > kMaxStringBytes) {
+    return false;
+  }
+  if (!analysis.derived) return true;
+  for (const auto* list : lists_of(*analysis.derived)) {
+    if (list->size() > kMaxListSize) return false;
+    for (const std::string& item : *list) {
+      if (item.size() > kMaxPackedStringBytes) return false;
+    }
+  }
+  return true;
+}
+
+void unpack_list(const char*& packed, std::vector<std::string>& list) {
+  list.resize(static_cast<std::uint8_t>(*packed++));
+  for (std::string& item : list) {
+    std::uint16_t length;
+    std::memcpy(&length, packed, sizeof length);
+    packed += sizeof length;
+    item.assign(packed, length);
+    packed += length;
+  }
 }
 
 // Computed once per token, so cheaper than std::hash: 8 bytes per multiply, then a final mix
@@ -68,6 +98,7 @@ void WordCache::clear() {
   entries_.clear();
   std::fill(recent_.begin(), recent_.end(), 0);
   derivations_.clear();
+  packed_.clear();
   arena_.clear();
   slots_.assign(kInitialSlots, 0);
 }
@@ -86,8 +117,21 @@ void WordCache::grow_slots() {
 
 CachedWord WordCache::insert(std::string_view word, const WordAnalysis& analysis) {
   if (entries_.size() >= max_entries_) clear();
-  if (analysis.derived) derivations_.push_back(analysis.derived);
-  return store(word, analysis.is_letter_word, analysis.norm, analysis.stem, analysis.derived.get());
+  std::uint32_t packed = 0;
+  if (const WordDerivations* derived = analysis.derived.get()) {
+    derivations_.push_back(analysis.derived);
+    packed = static_cast<std::uint32_t>(packed_.size()) + 1;
+    packed_.append(reinterpret_cast<const char*>(&derived), sizeof derived);
+    for (const auto* list : lists_of(*derived)) {
+      packed_.push_back(static_cast<char>(list->size()));
+      for (const std::string& item : *list) {
+        const auto length = static_cast<std::uint16_t>(item.size());
+        packed_.append(reinterpret_cast<const char*>(&length), sizeof length);
+        packed_.append(item);
+      }
+    }
+  }
+  return store(word, analysis.is_letter_word, analysis.norm, analysis.stem, packed);
 }
 
 CachedWord WordCache::insert_alias(std::string_view word, bool is_letter_word, const CachedWord& found) {
@@ -95,14 +139,16 @@ CachedWord WordCache::insert_alias(std::string_view word, bool is_letter_word, c
   // emptied by the next insert(), never here, so found.derived stays valid.
   const std::string norm(found.norm);
   const std::string stem(found.stem);
-  return store(word, is_letter_word, norm, stem, found.derived);
+  const std::uint32_t packed =
+      found.packed ? static_cast<std::uint32_t>(found.packed - sizeof(const WordDerivations*) - packed_.data()) + 1 : 0;
+  return store(word, is_letter_word, norm, stem, packed);
 }
 
 CachedWord WordCache::store(std::string_view word, bool is_letter_word, std::string_view norm, std::string_view stem,
-                            const WordDerivations* derived) {
+                            std::uint32_t packed) {
   Entry entry;
   entry.hash = hash_of(word, is_letter_word);
-  entry.derived = derived;
+  entry.packed = packed;
   entry.is_letter_word = is_letter_word;
   entry.word_length = static_cast<std::uint8_t>(word.size());
   entry.norm_length = static_cast<std::uint8_t>(norm.size());
@@ -131,10 +177,16 @@ CachedWord WordCache::store(std::string_view word, bool is_letter_word, std::str
 }
 
 // strings: word, then norm unless it is the word, then stem.
-CachedWord WordCache::view(const Entry& entry, const char* strings) {
+CachedWord WordCache::view(const Entry& entry, const char* strings) const {
   const std::size_t stem_offset = entry.word_length + (entry.norm_is_word ? 0 : entry.norm_length);
-  return CachedWord{std::string_view(strings + (entry.norm_is_word ? 0 : entry.word_length), entry.norm_length),
-                    std::string_view(strings + stem_offset, entry.stem_length), entry.derived};
+  CachedWord word{std::string_view(strings + (entry.norm_is_word ? 0 : entry.word_length), entry.norm_length),
+                  std::string_view(strings + stem_offset, entry.stem_length)};
+  if (entry.packed != 0) {
+    const char* record = packed_.data() + entry.packed - 1;
+    std::memcpy(&word.derived, record, sizeof word.derived);
+    word.packed = record + sizeof word.derived;
+  }
+  return word;
 }
 
 }  // namespace arkiv

@@ -41,7 +41,14 @@ struct CachedWord {
   std::string_view norm;
   std::string_view stem;
   const WordDerivations* derived = nullptr;  // owned by the cache
+  // The same lists packed in one record (fewer cache lines to read for each token), in the
+  // order of WordDerivations; read them with unpack_list. Null when derived is.
+  const char* packed = nullptr;
 };
+
+// Reads the next list of a CachedWord::packed record into list (its strings keep their
+// buffers) and moves packed past it.
+void unpack_list(const char*& packed, std::vector<std::string>& list);
 
 class WordCache {
  public:
@@ -79,12 +86,9 @@ class WordCache {
     if (stage == 1) return __builtin_prefetch(&entry);
     if (entry.hash != hash) return;
     if (stage == 2 && !entry.is_inline) __builtin_prefetch(arena_.data() + entry.arena_offset);
-    if (!entry.derived) return;
-    if (stage == 2) return __builtin_prefetch(entry.derived);
-    for (const auto* list : {&entry.derived->parts, &entry.derived->part_stems, &entry.derived->folded,
-                             &entry.derived->folded_stems, &entry.derived->variants, &entry.derived->variant_stems}) {
-      if (!list->empty()) __builtin_prefetch(list->data());
-    }
+    if (entry.packed == 0) return;
+    // Stage 3 loads the record's second line: most records are shorter than two.
+    __builtin_prefetch(packed_.data() + entry.packed - 1 + (stage == 2 ? 0 : 64));
   }
 
   // Stores analysis under word (can_hold must be true) and returns the stored copy.
@@ -96,23 +100,23 @@ class WordCache {
  private:
   // One cache line: the header and, for most words, word + norm + stem inline.
   struct alignas(64) Entry {
-    std::uint64_t hash = 0;                    // 0 = empty slot; hash_of never returns 0
-    const WordDerivations* derived = nullptr;  // one of derivations_; null = none
-    std::uint32_t arena_offset = 0;            // where the strings are when they do not fit inline
+    std::uint64_t hash = 0;          // 0 = empty slot; hash_of never returns 0
+    std::uint32_t packed = 0;        // offset + 1 in packed_ of the derivations (0 = none)
+    std::uint32_t arena_offset = 0;  // where the strings are when they do not fit inline
     std::uint8_t word_length = 0;
     std::uint8_t norm_length = 0;
     std::uint8_t stem_length = 0;
     bool is_letter_word = false;
     bool is_inline = false;
     bool norm_is_word = false;  // the norm is not stored again (most words are written normalised)
-    char bytes[38] = {};
+    char bytes[42] = {};
 
     const char* strings(const std::string& arena) const { return is_inline ? bytes : arena.data() + arena_offset; }
   };
   static_assert(sizeof(Entry) == 64, "an entry is one cache line");
   static constexpr std::uint64_t kIndexMask = 0xFFFFFFFFull;  // low half of a slot: entry index + 1
 
-  static CachedWord view(const Entry& entry, const char* strings);
+  CachedWord view(const Entry& entry, const char* strings) const;
   // True (and found set) when entry holds (word, is_letter_word) of this hash.
   bool matches(const Entry& entry, std::string_view word, bool is_letter_word, std::uint64_t hash,
                CachedWord& found) const;
@@ -120,7 +124,7 @@ class WordCache {
   void grow_slots();
   void place(std::uint64_t hash, std::uint32_t index);
   CachedWord store(std::string_view word, bool is_letter_word, std::string_view norm, std::string_view stem,
-                   const WordDerivations* derived);
+                   std::uint32_t packed);
 
   // Where recent_ keeps a word: bits the slot index and the tag use less.
   static std::size_t recent_index(std::uint64_t hash) { return (hash >> 20) & (kRecentWords - 1); }
@@ -133,6 +137,9 @@ class WordCache {
   std::vector<std::uint64_t> slots_;  // hash high half | entry index + 1 (0 = empty); a power of two, at most half full
   std::vector<Entry> entries_;
   std::vector<std::shared_ptr<const WordDerivations>> derivations_;
+  // Per word with derivations: its WordDerivations pointer, then each list as a count byte and
+  // its strings, each a 2-byte length and the bytes.
+  std::string packed_;
   std::string arena_;
 };
 

@@ -78,3 +78,24 @@ TEST_CASE("an analyzer gives the same tokens after its word cache has emptied", 
   }
   CHECK(after[0].stem == "sygehus");
 }
+
+TEST_CASE("the word cache hands out derived lists packed in one record, which unpack to the lists stored", "[analyzer]") {
+  WordCache cache(100);
+  auto derived = std::make_shared<arkiv::WordDerivations>();
+  derived->parts = {"sundhed", "ministerium"};
+  derived->part_stems = {"sundhed", "ministerium"};
+  derived->variants = {"helsedepartement"};
+  cache.insert("sundhedsministeriet", WordAnalysis{true, "sundhedsministeriet", "sundhedsministeri", derived});
+  CachedWord found;
+  REQUIRE(cache.find("sundhedsministeriet", true, found));
+  REQUIRE(found.packed != nullptr);
+  const char* packed = found.packed;
+  std::vector<std::vector<std::string>> lists(6, std::vector<std::string>{"left over", "from before", "x"});
+  for (auto& list : lists) arkiv::unpack_list(packed, list);
+  CHECK(lists[0] == derived->parts);
+  CHECK(lists[1] == derived->part_stems);
+  CHECK(lists[2].empty());
+  CHECK(lists[3].empty());
+  CHECK(lists[4] == derived->variants);
+  CHECK(lists[5].empty());
+}
