@@ -38,9 +38,10 @@ struct SearcherOptions {
   unsigned wildcard_limit = 100;           // most frequent terms a prefix* expands to
   std::size_t max_query_bytes = 8192;      // longer queries are cut (with a warning)
   std::size_t max_query_words = 64;        // words beyond this are ignored (with a warning)
-  // With one local database, facets and the total are counted exactly over every match from the
-  // posting lists, unless the query's terms have more postings than this in all; then (and for
-  // remote or several databases) Xapian's matcher counts up to exact_facet_matches and estimates.
+  // With one local database and facets asked for, the matches are found from the posting lists
+  // (the total is then exact) unless the query's terms have more postings than this in all; then,
+  // and for remote or several databases, Xapian's matcher counts. Facets count every match up to
+  // exact_facet_matches and a scaled sample beyond (marked estimates).
   std::size_t facet_posting_limit = 20'000'000;
   std::size_t exact_facet_matches = 100'000;
   // Did-you-mean is looked up only when a query matches fewer sections than this: Xapian's
@@ -118,7 +119,7 @@ struct FacetValue {
 struct Facet {
   std::string name;  // "org", "year" ...
   std::vector<FacetValue> values;  // by count, descending
-  bool exact = true;  // false when counted by Xapian's matcher over more than exact_facet_matches
+  bool exact = true;  // false when more sections matched than SearcherOptions::exact_facet_matches
                       // (or the time limit struck): the counts then cover only the matches seen
 };
 

@@ -62,10 +62,20 @@ void FacetCounter::attach(Xapian::Enquire& enquire, const FacetTable* table) {
   for (auto& counted : counted_) enquire.add_matchspy(counted.spy.get());
 }
 
-void FacetCounter::count(const FacetTable& table, const MatchSet& matches) {
-  if (counted_.empty()) return;
+bool FacetCounter::count(const FacetTable& table, const MatchSet& matches, std::size_t exact_limit) {
+  if (counted_.empty()) return true;
   make_table_spy(table);
-  matches.for_each([&](Xapian::docid document) { table_spy_->add(document); });
+  const std::size_t total = matches.count();
+  const std::size_t step = exact_limit == 0 ? total : (total + exact_limit - 1) / exact_limit;
+  if (step <= 1) {
+    matches.for_each([&](Xapian::docid document) { table_spy_->add(document); });
+    return true;
+  }
+  std::size_t index = 0;
+  matches.for_each([&](Xapian::docid document) {
+    if (index++ % step == 0) table_spy_->add(document);
+  });
+  return false;
 }
 
 void FacetCounter::make_table_spy(const FacetTable& table) {

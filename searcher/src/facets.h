@@ -28,8 +28,10 @@ class FacetCounter {
   // ValueCountMatchSpy per facet.
   void attach(Xapian::Enquire& enquire, const FacetTable* table = nullptr);
 
-  // Counts every section of matches through the table (instead of attach() and get_mset()).
-  void count(const FacetTable& table, const MatchSet& matches);
+  // Counts the sections of matches through the table (instead of attach() and get_mset()):
+  // every one up to exact_limit matches, beyond that an even sample of about exact_limit of
+  // them (results() then scales the counts and marks them estimates). Returns whether exact.
+  bool count(const FacetTable& table, const MatchSet& matches, std::size_t exact_limit);
 
   // Counts after get_mset(); exact is whether every match was seen. Otherwise the counts of the
   // matches seen are scaled to estimated_matches and the facets are marked as estimates.

@@ -28,6 +28,25 @@ std::size_t MatchSet::count() const {
   return total;
 }
 
+std::shared_ptr<const MatchSet> MatchSetCache::find(const std::string& term) {
+  const auto it = index_.find(term);
+  if (it == index_.end()) return nullptr;
+  recent_.splice(recent_.begin(), recent_, it->second);
+  return it->second->second;
+}
+
+void MatchSetCache::insert(const std::string& term, std::shared_ptr<const MatchSet> set) {
+  if (index_.contains(term) || set->bytes() > max_bytes_) return;
+  bytes_ += set->bytes();
+  recent_.emplace_front(term, std::move(set));
+  index_.emplace(term, recent_.begin());
+  while (bytes_ > max_bytes_) {
+    bytes_ -= recent_.back().second->bytes();
+    index_.erase(recent_.back().first);
+    recent_.pop_back();
+  }
+}
+
 namespace {
 
 using Q = Xapian::Query;
@@ -43,8 +62,8 @@ class BitmapSpy : public Xapian::MatchSpy {
 
 class Evaluator {
  public:
-  Evaluator(const Xapian::Database& database, const FacetTable& table)
-      : database_(database), table_(table), last_docid_(database.get_lastdocid()) {}
+  Evaluator(const Xapian::Database& database, const FacetTable& table, MatchSetCache* cache)
+      : database_(database), table_(table), cache_(cache), last_docid_(database.get_lastdocid()) {}
 
   // Postings the plain terms of query would make us read; wildcards and phrases are matched by
   // Xapian and not counted.
@@ -62,17 +81,11 @@ class Evaluator {
   MatchSet evaluate(const Q& query) const {
     switch (query.get_type()) {
       case Q::LEAF_TERM: {
-        MatchSet set(last_docid_);
         auto term = query.get_unique_terms_begin();
-        if (term == query.get_unique_terms_end()) return set;
-        for (auto it = database_.postlist_begin(*term); it != database_.postlist_end(*term); ++it) set.add(*it);
-        return set;
+        if (term == query.get_unique_terms_end()) return MatchSet(last_docid_);
+        return term_set(*term);
       }
-      case Q::LEAF_MATCH_ALL: {
-        MatchSet set(last_docid_);
-        for (auto it = database_.postlist_begin(""); it != database_.postlist_end(""); ++it) set.add(*it);
-        return set;
-      }
+      case Q::LEAF_MATCH_ALL: return term_set("");
       case Q::OP_INVALID: return MatchSet(last_docid_);
       case Q::OP_SCALE_WEIGHT: return evaluate(query.get_subquery(0));
       case Q::OP_AND_MAYBE: return evaluate(query.get_subquery(0));
@@ -93,6 +106,16 @@ class Evaluator {
   }
 
  private:
+  MatchSet term_set(const std::string& term) const {
+    if (cache_)
+      if (auto cached = cache_->find(term)) return *cached;
+    MatchSet set(last_docid_);
+    Xapian::doccount postings = 0;
+    for (auto it = database_.postlist_begin(term); it != database_.postlist_end(term); ++it, ++postings) set.add(*it);
+    if (cache_ && postings >= last_docid_ / 64 && postings > 0) cache_->insert(term, std::make_shared<MatchSet>(set));
+    return set;
+  }
+
   MatchSet combine(const Q& query, void (MatchSet::*operation)(const MatchSet&)) const {
     MatchSet set = evaluate(query.get_subquery(0));
     for (std::size_t i = 1; i < query.get_num_subqueries(); ++i) (set.*operation)(evaluate(query.get_subquery(i)));
@@ -141,14 +164,16 @@ class Evaluator {
 
   const Xapian::Database& database_;
   const FacetTable& table_;
+  MatchSetCache* cache_;
   Xapian::docid last_docid_;
 };
 
 }  // namespace
 
 std::optional<MatchSet> matching_sections(const Xapian::Database& database, const Xapian::Query& query,
-                                          const FacetTable& table, const MatchSetLimits& limits) {
-  const Evaluator evaluator(database, table);
+                                          const FacetTable& table, const MatchSetLimits& limits,
+                                          MatchSetCache* cache) {
+  const Evaluator evaluator(database, table, cache);
   if (evaluator.postings(query) > limits.max_postings) return std::nullopt;
   return evaluator.evaluate(query);
 }

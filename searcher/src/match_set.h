@@ -8,7 +8,11 @@
 
 #include <bit>
 #include <cstdint>
+#include <list>
+#include <memory>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "searcher/src/facet_table.h"
@@ -25,6 +29,7 @@ class MatchSet {
   void subtract(const MatchSet& other);
   void symmetric_difference(const MatchSet& other);
   std::size_t count() const;
+  std::size_t bytes() const { return words_.size() * sizeof(std::uint64_t); }
 
   template <typename Function>
   void for_each(Function&& function) const {
@@ -37,6 +42,24 @@ class MatchSet {
   std::vector<std::uint64_t> words_;
 };
 
+// Match sets of frequent terms, kept for one database revision (drop it on reopen), so the
+// words users type most ("sygehus", "og") cost a bitmap OR instead of a posting-list walk.
+// Only terms in at least 1/64 of the sections are kept: their bitmap is no larger than their
+// posting list, and walking it costs more than the OR. Least recently used sets go first.
+class MatchSetCache {
+ public:
+  explicit MatchSetCache(std::size_t max_bytes = 128u << 20) : max_bytes_(max_bytes) {}
+  std::shared_ptr<const MatchSet> find(const std::string& term);
+  void insert(const std::string& term, std::shared_ptr<const MatchSet> set);
+
+ private:
+  using Entry = std::pair<std::string, std::shared_ptr<const MatchSet>>;
+  std::size_t max_bytes_;
+  std::size_t bytes_ = 0;
+  std::list<Entry> recent_;  // most recently used first
+  std::unordered_map<std::string, std::list<Entry>::iterator> index_;
+};
+
 struct MatchSetLimits {
   // Above this many postings over all the query's terms the set is not worked out (nullopt):
   // the caller counts through Xapian's matcher, which can stop early and estimate.
@@ -47,6 +70,7 @@ struct MatchSetLimits {
 // table holds) are checked against the table; phrases, NEAR, wildcards and anything else are
 // matched by Xapian with boolean weights. nullopt when the query is too big for the limits.
 std::optional<MatchSet> matching_sections(const Xapian::Database& database, const Xapian::Query& query,
-                                          const FacetTable& table, const MatchSetLimits& limits = {});
+                                          const FacetTable& table, const MatchSetLimits& limits = {},
+                                          MatchSetCache* cache = nullptr);
 
 }  // namespace arkiv

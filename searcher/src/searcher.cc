@@ -96,6 +96,7 @@ struct Searcher::Impl {
   // databases Xapian 1.4 hands a match spy documents with their shard's docid, not the combined one.
   bool one_local = true;
   std::unique_ptr<FacetTable> facet_table;
+  MatchSetCache match_set_cache;  // like the facet table: for one revision of one local database
 
   Impl(const std::vector<std::string>& databases, SearcherOptions searcher_options)
       : specs(databases), options(searcher_options), query_analyzer(AnalyzerOptions{searcher_options.query_language}) {
@@ -134,15 +135,20 @@ struct Searcher::Impl {
     return it->second;
   }
 
+  void drop_revision_data() {
+    facet_table.reset();
+    match_set_cache = MatchSetCache();
+  }
+
   // New commits become visible; a revision discarded under us is retried once on a fresh one.
   template <typename Function>
   auto with_fresh_database(Function&& function) {
     try {
-      if (database.reopen()) facet_table.reset();
+      if (database.reopen()) drop_revision_data();
       return function();
     } catch (const Xapian::DatabaseModifiedError&) {
       database.reopen();
-      facet_table.reset();
+      drop_revision_data();
       return function();
     }
   }
@@ -227,10 +233,11 @@ struct Searcher::Impl {
                     SearchResult& result) {
     const FacetTable* table = facet_table_for(request);
     std::optional<MatchSet> matches;
-    if (table) matches = matching_sections(database, final_query, *table, {options.facet_posting_limit});
+    if (table) matches = matching_sections(database, final_query, *table, {options.facet_posting_limit}, &match_set_cache);
     std::size_t estimated = 0, lower = 0, upper = 0;
+    bool exact = true;
     if (matches) {
-      facets.count(*table, *matches);
+      exact = facets.count(*table, *matches, options.exact_facet_matches);
       estimated = lower = upper = matches->count();
     } else {
       Xapian::Enquire enquire(database);
@@ -244,8 +251,9 @@ struct Searcher::Impl {
       estimated = counted.get_matches_estimated();
       lower = counted.get_matches_lower_bound();
       upper = counted.get_matches_upper_bound();
+      exact = lower == upper;
     }
-    result.facets = facets.results(lower == upper, estimated);
+    result.facets = facets.results(exact, estimated);
     if (!request.group_by_document) {
       result.total = estimated;
       result.total_lower_bound = lower;
@@ -281,7 +289,9 @@ struct Searcher::Impl {
       hit.score = it.get_weight();
       if (request.group_by_document) hit.collapsed = it.get_collapse_count();
       if (request.snippet_bytes > 0) {
-        const auto tokens = analyzer_for(record.hit.lang).analyze(record.text);
+        // With no query word to find, the snippet is the text's beginning: nothing to analyse.
+        const bool words_to_find = !built.positive_tokens.empty() || !built.wildcard_prefixes.empty();
+        const auto tokens = words_to_find ? analyzer_for(record.hit.lang).analyze(record.text) : std::vector<Token>{};
         const auto snippet =
             snippets.make(record.text, tokens, request.snippet_bytes, request.highlight_begin, request.highlight_end);
         hit.snippet = snippet.text;

@@ -88,3 +88,25 @@ TEST_CASE("a query with more postings than the limit gets no match set") {
   CHECK_FALSE(arkiv::matching_sections(db.database, Q::MatchAll, *db.table, {0}).has_value());
   CHECK(arkiv::matching_sections(db.database, Q::MatchAll, *db.table, {1'000'000}).has_value());
 }
+
+TEST_CASE("a cached match set of a frequent term gives the same matches as its posting list") {
+  Database db;
+  arkiv::MatchSetCache cache;
+  const Q query(Q::OP_OR, Q("Zsygehus"), Q("Zdagsorden"));
+  const auto first = arkiv::matching_sections(db.database, query, *db.table, {}, &cache);
+  REQUIRE(cache.find("Zsygehus") != nullptr);  // in far more than 1/64 of the sections
+  const auto second = arkiv::matching_sections(db.database, query, *db.table, {}, &cache);
+  CHECK(set_matches(*first) == xapian_matches(db.database, query));
+  CHECK(set_matches(*second) == set_matches(*first));
+}
+
+TEST_CASE("the match set cache drops the least recently used sets beyond its size") {
+  arkiv::MatchSetCache cache(2 * arkiv::MatchSet(1000).bytes());
+  cache.insert("a", std::make_shared<arkiv::MatchSet>(1000));
+  cache.insert("b", std::make_shared<arkiv::MatchSet>(1000));
+  CHECK(cache.find("a") != nullptr);  // now more recent than "b"
+  cache.insert("c", std::make_shared<arkiv::MatchSet>(1000));
+  CHECK(cache.find("a") != nullptr);
+  CHECK(cache.find("b") == nullptr);
+  CHECK(cache.find("c") != nullptr);
+}

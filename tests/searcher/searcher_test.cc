@@ -195,19 +195,28 @@ TEST_CASE("facets beyond the exact-count limit are scaled estimates marked as su
   CHECK(facet_count(exact, "org", "Sundhedsstyrelsen") == 3);
 }
 
-TEST_CASE("a local database counts facets exactly beyond the exact-count limit") {
+TEST_CASE("a local database counts the total exactly and samples facets beyond the exact-count limit") {
   TempFolder folder;
   arkiv::testing::write_database(folder.path() / "db", arkiv::testing::standard_sections());
-  arkiv::SearcherOptions options;
-  options.exact_facet_matches = 1;
-  arkiv::Searcher searcher({(folder.path() / "db").string()}, options);
   auto all = request("dagsorden sygehus kurser kommunerne");
   all.limit = 1;
   all.facets = {"org"};
-  const auto result = searcher.search(all);
-  CHECK(result.total_exact);
-  CHECK(result.facets.front().exact);
-  CHECK(facet_count(result, "org", "Sundhedsstyrelsen") == 3);
+  arkiv::Searcher exact_searcher({(folder.path() / "db").string()});
+  const auto exact = exact_searcher.search(all);
+  CHECK(exact.total_exact);
+  CHECK(exact.facets.front().exact);
+  CHECK(facet_count(exact, "org", "Sundhedsstyrelsen") == 3);
+
+  arkiv::SearcherOptions options;
+  options.exact_facet_matches = 1;
+  arkiv::Searcher searcher({(folder.path() / "db").string()}, options);
+  const auto sampled = searcher.search(all);
+  CHECK(sampled.total_exact);
+  CHECK(sampled.total == exact.total);
+  CHECK_FALSE(sampled.facets.front().exact);
+  // One section seen, scaled to all matches.
+  REQUIRE(sampled.facets.front().values.size() == 1);
+  CHECK(sampled.facets.front().values.front().count == exact.total);
 }
 
 TEST_CASE_METHOD(Fixture, "an unknown facet is a usage error") {
