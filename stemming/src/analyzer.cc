@@ -31,7 +31,10 @@ constexpr std::size_t kMaxAnalysedWordBytes = 96;
 // first word, conjunction, "/", conjunction, head.
 constexpr std::size_t kLinkWindow = TokenWindow::kCapacity;
 // Segments found (and their word cache lines requested) before the token that is analysed.
-constexpr std::size_t kLookahead = 4;  // one per link of a word cache lookup
+// Two per link of a word cache lookup: each link is requested two tokens after the one it
+// depends on, which gives the memory time to answer.
+constexpr std::size_t kLinkSpacing = 2;
+constexpr std::size_t kLookahead = 4 * kLinkSpacing;
 
 struct ExpansionTerms {
   std::string stem;
@@ -288,9 +291,10 @@ struct Analyzer::Impl {
       while (queued < kLookahead && next_segment(chunk, ahead[queued])) ++queued;
       for (std::size_t i = 0; queued > 0; i = (i + 1) % kLookahead) {
         const PendingSegment current = ahead[i];
-        // Segment i + k is at link kLookahead - k of its lookup chain (stage 0 was next_segment).
-        for (std::size_t k = 1; k < kLookahead && k < queued; ++k) {
-          word_cache.prefetch(ahead[(i + k) % kLookahead].hash, static_cast<int>(kLookahead - k));
+        // Segment i + k is at link (kLookahead - k) / kLinkSpacing of its lookup chain (stage 0
+        // was next_segment).
+        for (std::size_t k = kLinkSpacing; k < kLookahead && k < queued; k += kLinkSpacing) {
+          word_cache.prefetch(ahead[(i + k) % kLookahead].hash, static_cast<int>((kLookahead - k) / kLinkSpacing));
         }
         if (!next_segment(chunk, ahead[i])) --queued;
         make_token(window.push_back(), input, current, begin, ++position);

@@ -75,9 +75,12 @@ class WordCache {
     // A word met recently (most tokens are frequent words) skips the slot table.
     const std::uint32_t recent = recent_[recent_index(hash)];
     const std::uint64_t& slot = slots_[hash & (slots_.size() - 1)];
-    if (stage == 0) return __builtin_prefetch(recent != 0 ? static_cast<const void*>(&entries_[recent - 1]) : &slot);
+    if (stage == 0) {
+      if (recent != 0) __builtin_prefetch(&entries_[recent - 1]);
+      return __builtin_prefetch(&slot);
+    }
     const Entry* candidate = recent != 0 ? &entries_[recent - 1] : nullptr;
-    if (stage == 1 && candidate) return;  // stage 0 loaded it
+    if (stage == 1 && candidate && candidate->hash == hash) return;  // stage 0 loaded it
     if (!candidate || candidate->hash != hash) {
       if ((slot & kIndexMask) == 0 || (slot & ~kIndexMask) != (hash & ~kIndexMask)) return;
       candidate = &entries_[(slot & kIndexMask) - 1];

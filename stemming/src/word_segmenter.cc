@@ -1,13 +1,14 @@
 #include "stemming/src/word_segmenter.h"
 
 #include <unicode/brkiter.h>
-#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
+#include <cstdint>
 #include <cstring>
 #include <limits>
 
 #include "stemming/error.h"
-#include "stemming/src/text_normalisation.h"
 
 namespace arkiv {
 namespace {
@@ -39,17 +40,11 @@ void WordSegmenter::set_text(std::string_view text) {
     throw UsageError("text of " + std::to_string(text.size()) + " bytes is too long to segment at once");
   }
   bytes_ = text;
-  mapped_unit_ = 0;
-  mapped_byte_ = 0;
   UErrorCode status = U_ZERO_ERROR;
-  is_utf16_ = arkiv::is_valid_utf8(text);
+  is_utf16_ = convert_to_utf16();
   if (is_utf16_) {
-    // Well-formed UTF-8 has at most one UTF-16 unit per byte.
-    if (utf16_.size() < text.size() + 1) utf16_.resize(text.size() + 1);
-    int32_t length = 0;
-    u_strFromUTF8(reinterpret_cast<UChar*>(utf16_.data()), static_cast<int32_t>(utf16_.size()), &length, text.data(),
-                  static_cast<int32_t>(text.size()), &status);
-    if (U_SUCCESS(status)) utext_openUChars(&text_, reinterpret_cast<const UChar*>(utf16_.data()), length, &status);
+    utext_openUChars(&text_, reinterpret_cast<const UChar*>(utf16_.data()), static_cast<int64_t>(utf16_.size()),
+                     &status);
   } else {
     utext_openUTF8(&text_, text.data(), static_cast<int64_t>(text.size()), &status);
   }
@@ -58,28 +53,50 @@ void WordSegmenter::set_text(std::string_view text) {
   previous_ = iterator_->first();
 }
 
+// Validation as is_valid_utf8 (U8_NEXT), conversion as U16_APPEND, in one pass.
+bool WordSegmenter::convert_to_utf16() {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(bytes_.data());
+  const auto length = static_cast<int64_t>(bytes_.size());
+  utf16_.resize(bytes_.size());  // well-formed UTF-8 has at most one UTF-16 unit per byte
+  char16_t* out = utf16_.data();
+  shifts_.clear();
+  next_shift_ = 0;
+  extra_bytes_ = 0;
+  std::size_t extra = 0;
+  for (int64_t i = 0; i < length;) {
+    std::uint64_t block;
+    if (i + 8 <= length && (std::memcpy(&block, bytes + i, 8), (block & 0x8080808080808080ull) == 0)) {
+      for (int k = 0; k < 8; ++k) *out++ = bytes[i + k];
+      i += 8;
+      continue;
+    }
+    if (bytes[i] < 0x80) {
+      *out++ = bytes[i++];
+      continue;
+    }
+    const int64_t begin = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) return false;
+    if (c <= 0xFFFF) {
+      *out++ = static_cast<char16_t>(c);
+    } else {
+      *out++ = U16_LEAD(c);
+      *out++ = U16_TRAIL(c);
+    }
+    extra += static_cast<std::size_t>(i - begin) - (c <= 0xFFFF ? 1 : 2);
+    shifts_.push_back({static_cast<int32_t>(out - utf16_.data()), extra});
+  }
+  utf16_.resize(static_cast<std::size_t>(out - utf16_.data()));
+  return true;
+}
+
 std::size_t WordSegmenter::byte_offset(int32_t unit) {
   if (!is_utf16_) return static_cast<std::size_t>(unit);
-  const auto* bytes = reinterpret_cast<const unsigned char*>(bytes_.data());
-  while (mapped_unit_ < unit) {
-    // ASCII first (one unit a byte), eight bytes at a time; there are at least as many bytes
-    // left as units.
-    const auto ahead = static_cast<std::size_t>(unit - mapped_unit_);
-    std::size_t ascii = 0;
-    for (std::uint64_t block; ascii + 8 <= ahead; ascii += 8) {
-      std::memcpy(&block, bytes + mapped_byte_ + ascii, 8);
-      if ((block & 0x8080808080808080ull) != 0) break;
-    }
-    while (ascii < ahead && bytes[mapped_byte_ + ascii] < 0x80) ++ascii;
-    mapped_unit_ += static_cast<int32_t>(ascii);
-    mapped_byte_ += ascii;
-    if (ascii == ahead) break;
-    const unsigned char lead = bytes[mapped_byte_];
-    // A four-byte character is a surrogate pair; ICU never breaks inside one.
-    mapped_byte_ += lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    mapped_unit_ += lead < 0xF0 ? 1 : 2;
+  while (next_shift_ < shifts_.size() && shifts_[next_shift_].unit <= unit) {
+    extra_bytes_ = shifts_[next_shift_++].extra_bytes;
   }
-  return mapped_byte_;
+  return static_cast<std::size_t>(unit) + extra_bytes_;
 }
 
 bool WordSegmenter::next(WordSegment& segment) {

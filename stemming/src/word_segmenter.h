@@ -41,6 +41,9 @@ class WordSegmenter {
   bool is_valid_utf8() const { return is_utf16_; }
 
  private:
+  // Converts bytes_ to utf16_ and records shifts_; false (and nothing usable) when the bytes are
+  // not well-formed UTF-8.
+  bool convert_to_utf16();
   // The byte offset of UTF-16 index `unit` (at or after the last one asked for).
   std::size_t byte_offset(int32_t unit);
 
@@ -50,8 +53,16 @@ class WordSegmenter {
   std::string_view bytes_;
   bool is_utf16_ = false;          // iterator_ reads utf16_; its indexes are mapped to bytes
   std::vector<char16_t> utf16_;
-  int32_t mapped_unit_ = 0;        // byte_offset's position: UTF-16 index ...
-  std::size_t mapped_byte_ = 0;    // ... and the byte offset of the same character
+  // After each non-ASCII character: its end as a UTF-16 index, and how many more bytes than
+  // UTF-16 units the text has up to there. A UTF-16 index maps to itself plus the last shift
+  // at or before it.
+  struct Shift {
+    int32_t unit;
+    std::size_t extra_bytes;
+  };
+  std::vector<Shift> shifts_;
+  std::size_t next_shift_ = 0;     // byte_offset's position in shifts_
+  std::size_t extra_bytes_ = 0;    // the shift in force there
 };
 
 }  // namespace arkiv
