@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Indexer benchmark (not a test). In each round, on the same corpus and under the same load:
-#   1. arkiv-index --jobs 2 into a fresh database (wall time, MB/s of text, peak RSS),
+#   1. arkiv-index --jobs 2 into a fresh database (wall time, MB/s of text, peak RSS); a fresh
+#      database is built in 2 parallel shards merged by compaction (docs/schema.md), so it is
+#      already compacted,
 #   2. arkiv-index --jobs 2 again over the unchanged corpus (the incremental re-run),
 #   3. omindex --stemmer=danish into a fresh database (wall time, MB/s, peak RSS),
-#   4. arkiv-index --jobs 1 into a fresh database (skip with ARKIV_BENCH_JOBS1=0).
+#   4. arkiv-index --jobs 1 into a fresh database, through the single writer (skip with
+#      ARKIV_BENCH_JOBS1=0).
 # After the last round both databases are compacted with xapian-compact and their sizes are
 # given as a ratio of the text size (arkiv's stored document data holds the section text).
 # Medians over the rounds are printed last; record them in bench/RESULTS.md with the command.
