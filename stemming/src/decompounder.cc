@@ -270,7 +270,8 @@ class LexiconDecompounder final : public Decompounder {
     if (base != word) base = base_form(base);
     const std::string_view target = base;
     if (rules_.keep.count(target) || is_prefix_derivation(target)) return false;
-    const std::vector<Segment> segments = best_split(target);
+    Split split = best_split(target);
+    const std::vector<Segment>& segments = split.segments;
     if (segments.empty()) return false;
     for (std::size_t i = 0; i < segments.size(); ++i) {
       const Segment& s = segments[i];
@@ -283,7 +284,13 @@ class LexiconDecompounder final : public Decompounder {
         continue;
       }
       if (is_last) head = s.begin;
-      parts.push_back(is_last ? base_form(text) : std::string(text));
+      // The search found the base of its head already; the head as written is the same text
+      // when the word had no ending to strip.
+      if (is_last && target == word) {
+        parts.push_back(std::move(split.head_base));
+      } else {
+        parts.push_back(is_last ? base_form(text) : std::string(text));
+      }
     }
     return true;
   }
@@ -302,6 +309,7 @@ class LexiconDecompounder final : public Decompounder {
   // What is known of word[offset..] as a head, whatever the head length (lexicon and Snowball work).
   struct HeadFacts {
     bool is_word = false;         // has a vowel and is a common lexicon word
+    std::string base;             // its base form (base_form), when it is a word
     std::size_t base_points = 0;  // code points of its base form
     bool not_listed = false;      // neither it nor its base form is a not-head exception
   };
@@ -321,7 +329,12 @@ class LexiconDecompounder final : public Decompounder {
   enum PairState : std::uint8_t { kNotAWord, kCommonWord, kModifier, kNotModifier };
 
   // The segments of the best segmentation of word into at least two parts; empty if none.
-  std::vector<Segment> best_split(std::string_view word) const {
+  struct Split {
+    std::vector<Segment> segments;  // empty: no split
+    std::string head_base;          // base_form of the last segment
+  };
+
+  Split best_split(std::string_view word) const {
     // Reused by each word this thread splits (a search never starts another), so its buffers
     // are allocated once.
     thread_local Search search;
@@ -332,10 +345,12 @@ class LexiconDecompounder final : public Decompounder {
     search.walked.assign(search.positions, false);
     search.heads.assign(search.positions, std::nullopt);
     Segmentation best = best_from(search, 0, HeadLength::kNormal, true);
-    std::vector<Segment> segments;
+    Split split;
+    std::vector<Segment>& segments = split.segments;
     for (std::size_t from = 0; best.found();) {
       if (best.parts == 1) {
         segments.push_back(Segment{from, word.size(), {}});
+        split.head_base = search.heads[from]->base;  // a head alone passed is_head
         break;
       }
       const std::string_view link = kLinks[best.link];
@@ -343,7 +358,7 @@ class LexiconDecompounder final : public Decompounder {
       from = best.first_end + link.size();
       best = *search.memo[from * 3 + static_cast<std::size_t>(best.rest_head_length)];
     }
-    return segments;
+    return split;
   }
 
   // lexicon_.contains_common_word(search.word.substr(from, end - from)).
@@ -414,9 +429,9 @@ class LexiconDecompounder final : public Decompounder {
       if (facts->is_word) {
         // Endings are stripped from the head, so the candidate bases it is asked about are the
         // words the trie walk from offset found.
-        const std::string base = base_form(head, [&](std::size_t length) { return is_common_word(search, offset, offset + length); });
-        facts->base_points = code_points(base);
-        facts->not_listed = !rules_.not_head.count(base) && !rules_.not_head.count(head);
+        facts->base = base_form(head, [&](std::size_t length) { return is_common_word(search, offset, offset + length); });
+        facts->base_points = code_points(facts->base);
+        facts->not_listed = !rules_.not_head.count(facts->base) && !rules_.not_head.count(head);
       }
     }
     if (!facts->is_word) return false;
@@ -443,10 +458,16 @@ class LexiconDecompounder final : public Decompounder {
       if (!head_stem) head_stem = stemmer.stem(head);
       return candidate == *head_stem || stemmer.stem(candidate) == *head_stem;
     };
+    // The endings the head has, found once for both passes below.
+    thread_local std::vector<const Ending*> endings;  // base_form never calls itself
+    endings.clear();
+    for (const Ending& ending : rules_.endings) {
+      if (head.size() > ending.strip.size() + 1 && has_suffix(head, ending.strip)) endings.push_back(&ending);
+    }
     // Undoubling ("budgettet" -> "budget") only once no plain ending fits ("massen" -> "masse").
     for (bool undouble : {false, true}) {
-      for (const Ending& ending : rules_.endings) {
-        if (head.size() <= ending.strip.size() + 1 || !has_suffix(head, ending.strip)) continue;
+      for (const Ending* listed : endings) {
+        const Ending& ending = *listed;
         const std::string_view stripped = head.substr(0, head.size() - ending.strip.size());
         if (!ending.append.empty()) {
           if (undouble) continue;
