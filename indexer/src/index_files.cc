@@ -151,7 +151,10 @@ IndexSummary run_index(const std::vector<fs::path>& inputs, const IndexOptions& 
     reporter.update(plan.work.size(), plan.bytes);
     exchange_databases(merged, options.database);
     target.close();  // the empty database, now in the build folder
-    fs::remove_all(build);
+    // The database is complete and unlocked now: a folder left by a failure here, or by a race
+    // with the next run (which removes it too), is harmless, so errors are ignored.
+    std::error_code ignored;
+    fs::remove_all(build, ignored);
   } else {
     write_in_order(plan, jobs, options.full, writer, reporter);
   }
