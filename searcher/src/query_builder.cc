@@ -158,7 +158,22 @@ Xapian::Query QueryBuilder::node_query(const Node& node, Context& context, bool 
     case NodeKind::date_range: return date_filter(node.from, node.to);
     case NodeKind::match_all: return Q::MatchAll;
     case NodeKind::all_of: return combine(Q::OP_AND, children(positive));
-    case NodeKind::any_of: return combine(Q::OP_OR, children(positive));
+    case NodeKind::any_of: {
+      // A stop word beside other words ("vejledninger til almen praksis") only adds to the score
+      // of sections the other words match: on its own it would match nearly every section, and
+      // Xapian would have to walk its whole posting list for every search.
+      std::vector<Q> words, stop_words;
+      for (const auto& child : node.children) {
+        auto query = node_query(child, context, positive);
+        if (is_empty(query)) continue;
+        const bool stop = positive && child.kind == NodeKind::word && child.field.empty() &&
+                          is_stop_word(normalise_text(child.text));
+        (stop ? stop_words : words).push_back(std::move(query));
+      }
+      if (words.empty()) return combine(Q::OP_OR, stop_words);
+      if (stop_words.empty()) return combine(Q::OP_OR, words);
+      return Q(Q::OP_AND_MAYBE, combine(Q::OP_OR, words), combine(Q::OP_OR, stop_words));
+    }
     case NodeKind::maybe: {
       auto parts = children(positive);
       if (parts.size() < 2) return combine(Q::OP_AND, parts);

@@ -19,6 +19,9 @@ std::optional<std::string> role_for_name(std::string_view name);
 // Month number 1..12 for a lower-case month name or abbreviation; nullopt if none.
 std::optional<int> month_for_name(std::string_view name);
 
+// True for a normalised Danish or Norwegian stop word ("og", "til", "den"; searcher/data/stopwords).
+bool is_stop_word(std::string_view normalised_word);
+
 // Role of a lower-case date-phrase word ("fra" -> from); nullopt if none.
 std::optional<DateWord> date_word(std::string_view word);
 

@@ -347,3 +347,10 @@ TEST_CASE("a database that cannot be opened is an IoError naming it") {
   CHECK_THROWS_AS(arkiv::Searcher({"tcp:localhost:notaport"}), arkiv::UsageError);
   CHECK_THROWS_AS(arkiv::Searcher(std::vector<std::string>{}), arkiv::UsageError);
 }
+
+TEST_CASE_METHOD(Fixture, "a stop word beside other words does not make a section match on its own") {
+  const auto with_stop_word = searcher.search(request("i sygehus"));
+  CHECK(sorted_ids(with_stop_word) == sorted_ids(searcher.search(request("sygehus"))));
+  CHECK(with_stop_word.hits.size() < searcher.search(request("i")).hits.size());  // alone, it matches
+  CHECK(searcher.search(request("i -sygehus")).hits.size() > 0);
+}
