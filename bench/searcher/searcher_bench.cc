@@ -197,6 +197,10 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < log.size(); ++i) by_kind[log[i].kind].push_back(times[i]);
     for (const auto& [kind, kind_times] : by_kind)
       print_summary(("  last run, " + kind).c_str(), kind_times.size(), summarise(kind_times));
+    std::map<std::string, std::vector<double>> cpu_by_kind;
+    for (std::size_t i = 0; i < log.size(); ++i) cpu_by_kind[log[i].kind].push_back(cpu_times[i]);
+    for (const auto& [kind, kind_times] : cpu_by_kind)
+      print_summary(("  last run, cpu, " + kind).c_str(), kind_times.size(), summarise(kind_times));
     const auto estimates = std::count(estimated.begin(), estimated.end(), true);
     std::printf("queries whose facets are estimates (> 100,000 matches): %td\n", estimates);
     std::vector<std::size_t> order(log.size());
@@ -211,7 +215,8 @@ int main(int argc, char** argv) {
     if (!per_query_path.empty()) {
       std::ofstream out(per_query_path);
       for (std::size_t i = 0; i < log.size(); ++i)
-        out << times[i] << '\t' << totals[i] << '\t' << log[i].kind << '\t' << log[i].request.query << '\n';
+        out << times[i] << '\t' << totals[i] << '\t' << log[i].kind << '\t' << log[i].request.query << '\t'
+            << cpu_times[i] << '\n';
     }
   } catch (const std::exception& error) {
     std::fprintf(stderr, "arkiv_searcher_bench: %s\n", error.what());
