@@ -70,7 +70,9 @@ bool is_compound_conjunction(std::string_view normalised_word) {
 bool may_link(const TokenWindow& window, std::string_view text) {
   if (window.size() < 2) return false;
   // Every dash of skip_dash is '-' or a three-byte sequence starting with 0xE2.
-  for (char c : gap_between(window[0], window[1], text)) {
+  const std::string_view gap = gap_between(window[0], window[1], text);
+  if (gap.size() == 1) return gap[0] == '-';  // most gaps are one space
+  for (char c : gap) {
     if (c == '-' || c == '\xE2') return true;
   }
   return false;

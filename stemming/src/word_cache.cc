@@ -63,8 +63,9 @@ std::uint64_t WordCache::hash_of(std::string_view word, bool is_letter_word) {
     hash = (hash ^ block) * kMultiplier;
     hash ^= hash >> 29;
   }
+  // The last 0 to 7 bytes, little-endian, without a memcpy call of variable size.
   std::uint64_t tail = 0;
-  std::memcpy(&tail, word.data() + i, word.size() - i);
+  for (std::size_t k = word.size(); k > i; --k) tail = tail << 8 | static_cast<std::uint8_t>(word[k - 1]);
   hash = (hash ^ tail) * kMultiplier;
   hash ^= hash >> 32;
   hash *= kMultiplier;
