@@ -19,6 +19,7 @@
 #include "searcher/src/query_parser.h"
 #include "searcher/src/section_record.h"
 #include "searcher/src/snippets.h"
+#include "searcher/src/spelling.h"
 
 namespace arkiv {
 namespace {
@@ -203,7 +204,7 @@ struct Searcher::Impl {
       if (word->offset + word->text.size() > corrected.size() || occurs(word->text)) continue;
       std::string suggestion;
       try {
-        suggestion = database.get_spelling_suggestion(normalise_text(word->text));
+        suggestion = nearest_spelling(database, normalise_text(word->text));
       } catch (const Xapian::UnimplementedError&) {
         return "";  // remote databases keep no spelling data
       }
