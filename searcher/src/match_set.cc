@@ -62,8 +62,12 @@ class BitmapSpy : public Xapian::MatchSpy {
 
 class Evaluator {
  public:
-  Evaluator(const Xapian::Database& database, const FacetTable& table, MatchSetCache* cache)
-      : database_(database), table_(table), cache_(cache), last_docid_(database.get_lastdocid()) {}
+  Evaluator(const Xapian::Database& database, const FacetTable& table, MatchSetCache* cache, unsigned wildcard_limit)
+      : database_(database),
+        table_(table),
+        cache_(cache),
+        wildcard_limit_(wildcard_limit),
+        last_docid_(database.get_lastdocid()) {}
 
   // Postings the plain terms of query would make us read; wildcards and phrases are matched by
   // Xapian and not counted.
@@ -100,6 +104,9 @@ class Evaluator {
       case Q::OP_VALUE_GE:
       case Q::OP_VALUE_LE:
         if (auto set = value_range(query)) return *std::move(set);
+        return by_xapian(query);
+      case Q::OP_WILDCARD:
+        if (auto set = wildcard(query)) return *std::move(set);
         return by_xapian(query);
       default: return by_xapian(query);
     }
@@ -151,6 +158,25 @@ class Evaluator {
     return set;
   }
 
+  // Xapian 1.4 has no accessor for a wildcard's pattern either: "Query(WILDCARD SYNONYM pattern)".
+  std::optional<MatchSet> wildcard(const Q& query) const {
+    const std::string description = query.get_description();
+    const auto space = description.rfind(' ');
+    if (!description.starts_with("Query(WILDCARD ") || space == std::string::npos || !description.ends_with(")"))
+      return std::nullopt;
+    const std::string pattern = description.substr(space + 1, description.size() - space - 2);
+    std::vector<std::pair<Xapian::doccount, std::string>> terms;
+    for (auto it = database_.allterms_begin(pattern); it != database_.allterms_end(pattern); ++it)
+      terms.emplace_back(it.get_termfreq(), *it);
+    if (terms.size() > wildcard_limit_) {
+      std::stable_sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+      terms.resize(wildcard_limit_);
+    }
+    MatchSet set(last_docid_);
+    for (const auto& [frequency, term] : terms) set.unite(term_set(term));
+    return set;
+  }
+
   MatchSet by_xapian(const Q& query) const {
     MatchSet set(last_docid_);
     Xapian::Enquire enquire(database_);
@@ -165,6 +191,7 @@ class Evaluator {
   const Xapian::Database& database_;
   const FacetTable& table_;
   MatchSetCache* cache_;
+  unsigned wildcard_limit_;
   Xapian::docid last_docid_;
 };
 
@@ -173,7 +200,7 @@ class Evaluator {
 std::optional<MatchSet> matching_sections(const Xapian::Database& database, const Xapian::Query& query,
                                           const FacetTable& table, const MatchSetLimits& limits,
                                           MatchSetCache* cache) {
-  const Evaluator evaluator(database, table, cache);
+  const Evaluator evaluator(database, table, cache, limits.wildcard_limit);
   if (evaluator.postings(query) > limits.max_postings) return std::nullopt;
   return evaluator.evaluate(query);
 }

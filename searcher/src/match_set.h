@@ -64,10 +64,13 @@ struct MatchSetLimits {
   // Above this many postings over all the query's terms the set is not worked out (nullopt):
   // the caller counts through Xapian's matcher, which can stop early and estimate.
   std::size_t max_postings = 20'000'000;
+  // A wildcard stands for this many of its most frequent terms (SearcherOptions::wildcard_limit).
+  unsigned wildcard_limit = 100;
 };
 
 // Every section of database that query matches. Date ranges (VALUE_RANGE/GE/LE on a slot the
-// table holds) are checked against the table; phrases, NEAR, wildcards and anything else are
+// table holds) are checked against the table; wildcards are expanded to their most frequent
+// terms (ties in frequency taken in term order); phrases, NEAR and anything else are
 // matched by Xapian with boolean weights. nullopt when the query is too big for the limits.
 std::optional<MatchSet> matching_sections(const Xapian::Database& database, const Xapian::Query& query,
                                           const FacetTable& table, const MatchSetLimits& limits = {},

@@ -241,7 +241,8 @@ struct Searcher::Impl {
                     SearchResult& result) {
     const FacetTable* table = facet_table_for(request);
     std::optional<MatchSet> matches;
-    if (table) matches = matching_sections(database, final_query, *table, {options.facet_posting_limit}, &match_set_cache);
+    if (table) matches = matching_sections(database, final_query, *table,
+                                            {options.facet_posting_limit, options.wildcard_limit}, &match_set_cache);
     std::size_t estimated = 0, lower = 0, upper = 0;
     bool exact = true;
     if (matches) {

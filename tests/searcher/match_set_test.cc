@@ -83,6 +83,16 @@ TEST_CASE("a match set holds exactly the sections Xapian matches, for every kind
   CHECK_FALSE(set_matches(*arkiv::matching_sections(db.database, queries[8], *db.table)).empty());
 }
 
+TEST_CASE("a wildcard's match set holds its most frequent terms up to the limit, as Xapian's does") {
+  Database db;
+  for (unsigned limit : {1u, 2u, 100u}) {
+    const Q query(Q::OP_WILDCARD, "syge", limit, Q::WILDCARD_LIMIT_MOST_FREQUENT);
+    INFO("limit " << limit);
+    const auto set = arkiv::matching_sections(db.database, query, *db.table, {20'000'000, limit});
+    CHECK(set_matches(*set) == xapian_matches(db.database, query));
+  }
+}
+
 TEST_CASE("a query with more postings than the limit gets no match set") {
   Database db;
   CHECK_FALSE(arkiv::matching_sections(db.database, Q::MatchAll, *db.table, {0}).has_value());
