@@ -43,11 +43,12 @@ std::string nearest_spelling(const Xapian::Database& database, std::string_view 
   const std::u32string typed = code_points(normalised_word);
   if (typed.size() < 3) return "";
   const std::size_t limit = typed.size() <= 4 ? 1 : 2;
-  // The first two letters, as UTF-8 bytes of the normalised word.
-  const auto text = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(normalised_word.data(), static_cast<int32_t>(normalised_word.size())));
-  std::string prefix;
-  text.tempSubString(0, text.moveIndex32(0, 2)).toUTF8String(prefix);
+  // The first two letters, as UTF-8 bytes of the normalised word (a letter ends where the
+  // next lead byte starts).
+  std::size_t prefix_end = 0;
+  for (int letters = 0; letters < 3 && prefix_end < normalised_word.size(); ++prefix_end)
+    if ((static_cast<unsigned char>(normalised_word[prefix_end]) & 0xC0) != 0x80 && ++letters == 3) break;
+  const std::string prefix(normalised_word.substr(0, prefix_end));
 
   std::string best;
   std::size_t best_distance = limit + 1;

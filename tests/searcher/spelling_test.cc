@@ -22,6 +22,8 @@ TEST_CASE("the nearest spelling word is the closest, then the most frequent, sha
   database.add_spelling("sundhedsstyrelsen", 3);
   database.add_spelling("kursus", 9);
   database.add_spelling("kurser", 2);
+  database.add_spelling("ældreområdet", 4);
+  database.add_spelling("ælg", 1);
   database.commit();
   CHECK(arkiv::nearest_spelling(database, "sengepladsr") == "sengepladser");  // distance 1 beats 2
   CHECK(arkiv::nearest_spelling(database, "sundhedsstyrelsn") == "sundhedsstyrelsen");
@@ -30,4 +32,5 @@ TEST_CASE("the nearest spelling word is the closest, then the most frequent, sha
   CHECK(arkiv::nearest_spelling(database, "qursus").empty());       // first letters differ
   CHECK(arkiv::nearest_spelling(database, "kuxxxs").empty());       // too far
   CHECK(arkiv::nearest_spelling(database, "ku").empty());           // too short to guess
+  CHECK(arkiv::nearest_spelling(database, "ældreomrdet") == "ældreområdet");  // "æl": 3 bytes
 }
