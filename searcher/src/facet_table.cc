@@ -1,5 +1,7 @@
 #include "searcher/src/facet_table.h"
 
+#include "searcher/src/facets.h"
+
 namespace arkiv {
 
 FacetTable::FacetTable(const Xapian::Database& database, std::vector<Xapian::valueno> slots)
@@ -16,6 +18,20 @@ FacetTable::FacetTable(const Xapian::Database& database, std::vector<Xapian::val
       const auto [entry, added] = ids.emplace(*it, static_cast<std::uint32_t>(values.size()));
       if (added) values.push_back(entry->first);
       ids_[document * slots_.size() + column] = entry->second;
+    }
+  }
+  parts_.resize(slots_.size());
+  part_values_.resize(slots_.size());
+  for (std::size_t column = 0; column < slots_.size(); ++column) {
+    std::unordered_map<std::string, std::uint32_t> part_ids;
+    for (const auto& raw : values_[column]) {
+      auto& parts = parts_[column].emplace_back();
+      for (auto& value : split_values(raw)) {
+        const auto [entry, added] =
+            part_ids.emplace(std::move(value), static_cast<std::uint32_t>(part_values_[column].size()));
+        if (added) part_values_[column].push_back(entry->first);
+        parts.push_back(entry->second);
+      }
     }
   }
 }

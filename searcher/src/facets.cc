@@ -87,13 +87,25 @@ void FacetCounter::make_table_spy(const FacetTable& table) {
 template <typename Function>
 void FacetCounter::for_each_count(std::size_t i, Function&& function) const {
   if (table_spy_) {
+    // Raw values split through the table's part ids; only the counted values become strings.
+    const auto& table = table_spy_->table();
+    const auto column = counted_[i].column;
     const auto& counts = table_spy_->counts(i);
+    std::vector<Xapian::doccount> part_counts(table.part_count(column), 0);
     for (std::uint32_t id = 1; id < counts.size(); ++id)
-      if (counts[id] > 0) function(table_spy_->table().value(counted_[i].column, id), counts[id]);
+      if (counts[id] > 0)
+        for (auto part : table.parts(column, id)) part_counts[part] += counts[id];
+    for (std::uint32_t part = 0; part < part_counts.size(); ++part)
+      if (part_counts[part] > 0) function(table.part(column, part), part_counts[part]);
     return;
   }
-  for (auto it = counted_[i].spy->values_begin(); it != counted_[i].spy->values_end(); ++it)
-    function(*it, it.get_termfreq());
+  for (auto it = counted_[i].spy->values_begin(); it != counted_[i].spy->values_end(); ++it) {
+    if (counted_[i].multi_valued) {
+      for (const auto& value : split_values(*it)) function(value, it.get_termfreq());
+    } else if (!(*it).empty()) {
+      function(*it, it.get_termfreq());
+    }
+  }
 }
 
 std::vector<Facet> FacetCounter::results(bool exact, std::size_t estimated_matches) const {
@@ -104,13 +116,8 @@ std::vector<Facet> FacetCounter::results(bool exact, std::size_t estimated_match
     const auto seen = table_spy_ ? table_spy_->seen() : counted.spy->get_total();
     const double scale = exact || seen == 0 ? 1.0 : static_cast<double>(estimated_matches) / static_cast<double>(seen);
     std::map<std::string, std::size_t> counts;
-    for_each_count(i, [&](const std::string& raw, Xapian::doccount frequency) {
-      const auto count = static_cast<std::size_t>(static_cast<double>(frequency) * scale + 0.5);
-      if (counted.multi_valued) {
-        for (auto& value : split_values(raw)) counts[value] += count;
-      } else if (!raw.empty()) {
-        counts[raw] += count;
-      }
+    for_each_count(i, [&](const std::string& value, Xapian::doccount frequency) {
+      counts[value] += static_cast<std::size_t>(static_cast<double>(frequency) * scale + 0.5);
     });
     Facet facet;
     facet.name = counted.name;

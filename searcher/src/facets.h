@@ -44,8 +44,9 @@ class FacetCounter {
     std::size_t column = 0;  // in slots()
     std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
   };
-  // Calls function(raw slot value, count) for each value counted for the i-th facet.
   void make_table_spy(const FacetTable& table);
+  // Calls function(value, count) for each single value counted for the i-th facet (multi-valued
+  // slots split).
   template <typename Function>
   void for_each_count(std::size_t i, Function&& function) const;
 

@@ -2,6 +2,8 @@
 // which remote databases still use: both must give the same counts.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "searcher/searcher.h"
 #include "searcher/src/facet_table.h"
 #include "searcher/src/facets.h"
@@ -67,6 +69,17 @@ TEST_CASE("facet counts from the facet table equal Xapian's value counts") {
   std::size_t organisations = 0;
   for (const auto& value : all.front().values) organisations += value.count;
   CHECK(organisations == sections.size());
+  // Sections with several topics count once under each topic, never under the joined value.
+  const auto& topics = all[2];
+  REQUIRE(topics.name == "topic");
+  std::size_t topic_count = 0;
+  for (const auto& value : topics.values) {
+    CHECK(value.value.find('\n') == std::string::npos);
+    topic_count += value.count;
+  }
+  for (const auto& section : sections) topic_count -= section.topics.size();
+  CHECK(topic_count == 0);
+  CHECK(std::any_of(sections.begin(), sections.end(), [](const auto& s) { return s.topics.size() > 1; }));
 }
 
 TEST_CASE("facet counts follow a new commit of the database being searched") {
