@@ -4,6 +4,7 @@
 // and querying cannot drift apart. Term spaces and weights are described in docs/analysis.md.
 #include <xapian.h>
 
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -30,6 +31,11 @@ struct TermWeights {
   double folded = 0.55;
 };
 
+// Makes the query that scores a group of terms (sorted, unique) as one term. Without one,
+// Xapian's OP_SYNONYM of them (a single term: the term); the searcher passes one that weighs
+// with document lengths held in memory (searcher/src/term_group_source.h).
+using TermGroupMaker = std::function<Xapian::Query(std::vector<std::string> terms)>;
+
 // Adds the terms of already-analysed tokens to doc. Positions are token.position + position_offset;
 // returns the last position used so a caller can leave a gap before the next field.
 Xapian::termpos add_terms(const std::vector<Token>& tokens, const FieldPrefixes& field, Xapian::Document& document,
@@ -39,13 +45,15 @@ Xapian::termpos add_terms(const std::vector<Token>& tokens, const FieldPrefixes&
 // OR its compound parts, cross-language variants and folded forms at the lower TermWeights. A word
 // typed without æ/ø/å ("aeldre") reaches the æ/ø/å form through the folded space, below documents
 // that contain the word as typed.
-Xapian::Query word_query(const Token& token, const FieldPrefixes& field, const TermWeights& weights = {});
+Xapian::Query word_query(const Token& token, const FieldPrefixes& field, const TermWeights& weights = {},
+                         const TermGroupMaker& make_group = {});
 
 // The same over several fields at once (body and titles): each weight class is one OP_SYNONYM
 // over the terms of every field, so a title occurrence adds to the wdf of the one term the
 // class is scored as, with statistics of all fields together (BM25F-like). Separate title
 // terms would be scored with title-only statistics, in which every title word looks rare.
-Xapian::Query word_query(const Token& token, std::span<const FieldPrefixes> fields, const TermWeights& weights = {});
+Xapian::Query word_query(const Token& token, std::span<const FieldPrefixes> fields, const TermWeights& weights = {},
+                         const TermGroupMaker& make_group = {});
 
 // Phrase over the exact-space terms of consecutive tokens (window 0 = adjacent).
 Xapian::Query phrase_query(const std::vector<Token>& tokens, const FieldPrefixes& field, unsigned window = 0);

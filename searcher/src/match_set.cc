@@ -4,6 +4,8 @@
 #include <sstream>
 #include <string>
 
+#include "searcher/src/term_group_source.h"
+
 namespace arkiv {
 
 void MatchSet::unite(const MatchSet& other) {
@@ -78,6 +80,10 @@ class Evaluator {
     }
     if (query.get_type() == Q::LEAF_MATCH_ALL) return database_.get_doccount();
     std::size_t total = 0;
+    if (auto terms = term_group_terms(query)) {
+      for (const auto& term : *terms) total += database_.get_termfreq(term);
+      return total;
+    }
     for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) total += postings(query.get_subquery(i));
     return total;
   }
@@ -90,6 +96,13 @@ class Evaluator {
         return term_set(*term);
       }
       case Q::LEAF_MATCH_ALL: return term_set("");
+      case Q::LEAF_POSTING_SOURCE:
+        if (auto terms = term_group_terms(query)) {
+          MatchSet set(last_docid_);
+          for (const auto& term : *terms) set.unite(term_set(term));
+          return set;
+        }
+        return by_xapian(query);
       case Q::OP_INVALID: return MatchSet(last_docid_);
       case Q::OP_SCALE_WEIGHT: return evaluate(query.get_subquery(0));
       case Q::OP_AND_MAYBE: return evaluate(query.get_subquery(0));

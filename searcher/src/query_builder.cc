@@ -74,17 +74,19 @@ Xapian::Query QueryBuilder::word(const Token& token, const std::string& field) c
   const TermWeights weights{options_.part_weight, options_.variant_weight, options_.folded_weight};
   if (field.starts_with("role_")) {
     // Part texts are indexed as stems only, one term space per role (schema::kRoleTextPrefix).
-    return Xapian::Query(schema::kRoleTextPrefix + field.substr(5) + ':' + token.stem);
+    std::string term = schema::kRoleTextPrefix + field.substr(5) + ':' + token.stem;
+    return make_group_ ? make_group_({std::move(term)}) : Xapian::Query(term);
   }
-  const auto document_title = word_query(token, schema::kDocumentTitle, weights);
+  const auto document_title = word_query(token, schema::kDocumentTitle, weights, make_group_);
   if (field == "title")
-    return Xapian::Query(Xapian::Query::OP_OR, word_query(token, schema::kSectionTitle, weights), document_title);
+    return Xapian::Query(Xapian::Query::OP_OR, word_query(token, schema::kSectionTitle, weights, make_group_),
+                         document_title);
   // Section-title words are scored with the body's statistics (BM25F-like, see word_query);
   // the title boosts then add a share of a title-only match on top.
   const std::array<FieldPrefixes, 2> body_and_section_title{schema::kBody, schema::kSectionTitle};
   return combine(Xapian::Query::OP_OR,
-                 {word_query(token, body_and_section_title, weights),
-                  scaled(word_query(token, schema::kSectionTitle, weights), options_.section_title_boost),
+                 {word_query(token, body_and_section_title, weights, make_group_),
+                  scaled(word_query(token, schema::kSectionTitle, weights, make_group_), options_.section_title_boost),
                   scaled(document_title, options_.document_title_boost)});
 }
 

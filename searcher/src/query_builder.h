@@ -10,6 +10,7 @@
 #include "searcher/searcher.h"
 #include "searcher/src/query_ast.h"
 #include "stemming/analyzer.h"
+#include "stemming/xapian_terms.h"
 
 namespace arkiv::query {
 
@@ -24,9 +25,11 @@ class QueryBuilder {
  public:
   // variant_analyzers: the other Nordic languages' analyzers; a query word that has no
   // cross-language variant in the query language takes theirs ("sykehus" typed into a Danish
-  // search box reaches "sygehus").
-  QueryBuilder(const Analyzer& analyzer, const std::vector<Analyzer>& variant_analyzers, const SearcherOptions& options)
-      : analyzer_(analyzer), variant_analyzers_(variant_analyzers), options_(options) {}
+  // search box reaches "sygehus"). make_group scores each group of a word's terms (default:
+  // Xapian's OP_SYNONYM).
+  QueryBuilder(const Analyzer& analyzer, const std::vector<Analyzer>& variant_analyzers, const SearcherOptions& options,
+               TermGroupMaker make_group = {})
+      : analyzer_(analyzer), variant_analyzers_(variant_analyzers), options_(options), make_group_(std::move(make_group)) {}
 
   BuiltQuery build(const ParsedQuery& parsed) const;
 
@@ -47,6 +50,7 @@ class QueryBuilder {
   const Analyzer& analyzer_;
   const std::vector<Analyzer>& variant_analyzers_;
   const SearcherOptions& options_;
+  TermGroupMaker make_group_;
 };
 
 }  // namespace arkiv::query

@@ -20,6 +20,7 @@
 #include "searcher/src/section_record.h"
 #include "searcher/src/snippets.h"
 #include "searcher/src/spelling.h"
+#include "searcher/src/term_group_source.h"
 
 namespace arkiv {
 namespace {
@@ -99,6 +100,7 @@ struct Searcher::Impl {
   std::unique_ptr<FacetTable> facet_table;
   std::size_t faceted_searches = 0;  // in this revision, before the table was built
   MatchSetCache match_set_cache;  // like the facet table: for one revision of one local database
+  std::unique_ptr<DocumentLengths> document_lengths;  // the same; for BM25 (term_group_source.h)
 
   Impl(const std::vector<std::string>& databases, SearcherOptions searcher_options)
       : specs(databases), options(searcher_options), query_analyzer(AnalyzerOptions{searcher_options.query_language}) {
@@ -146,6 +148,17 @@ struct Searcher::Impl {
     facet_table.reset();
     faceted_searches = 0;
     match_set_cache = MatchSetCache();
+    document_lengths.reset();
+  }
+
+  // Word groups weighed with document lengths from memory: ~20 ms to read them for 667,000
+  // sections, against ~4 ms that Xapian spends on them in every word search of that index.
+  TermGroupMaker term_group_maker() {
+    if (!one_local) return {};
+    if (!document_lengths) document_lengths = std::make_unique<DocumentLengths>(database);
+    return [lengths = document_lengths.get(), parameters = Bm25Parameters{options.bm25_k1, options.bm25_b,
+                                                                          options.bm25_min_normlen}](
+               std::vector<std::string> terms) { return term_group_query(*lengths, parameters, std::move(terms)); };
   }
 
   // New commits become visible; a revision discarded under us is retried once on a fresh one.
@@ -224,13 +237,16 @@ struct Searcher::Impl {
       throw QueryError("offset + limit exceeds the maximum of " + std::to_string(options.max_offset_plus_limit),
                        std::to_string(request.offset), std::string::npos);
     const auto parsed = query::parse_query(request.query, {options.max_query_bytes, options.max_query_words});
-    const query::QueryBuilder builder(query_analyzer, variant_analyzers, options);
-    auto built = builder.build(parsed);
-    const auto filters = request_filters(request, builder, built.warnings);
-    Xapian::Query final_query = built.query;
-    if (!filters.empty()) final_query = Xapian::Query(Xapian::Query::OP_FILTER, final_query, filters);
     FacetCounter facets(request.facets);
-    return with_fresh_database([&] { return run(request, parsed, built, final_query, facets); });
+    // Built for the revision searched: the term groups hold its document lengths.
+    return with_fresh_database([&] {
+      const query::QueryBuilder builder(query_analyzer, variant_analyzers, options, term_group_maker());
+      auto built = builder.build(parsed);
+      const auto filters = request_filters(request, builder, built.warnings);
+      Xapian::Query final_query = built.query;
+      if (!filters.empty()) final_query = Xapian::Query(Xapian::Query::OP_FILTER, final_query, filters);
+      return run(request, parsed, built, final_query, facets);
+    });
   }
 
   // Facets are counted apart from the ranked pass, so that pass can stop early at the top hits

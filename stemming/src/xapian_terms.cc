@@ -17,14 +17,20 @@ void add_term(Xapian::Document& document, const std::string& prefix, const std::
   if (fits(prefix, term)) document.add_term(prefix + term, wdf_increment);
 }
 
-// OR of the terms as one synonym group (scored as one term), scaled to a weight class.
-Xapian::Query weighted_synonyms(std::vector<std::string> terms, double weight) {
+// The terms as one synonym group (scored as one term).
+Xapian::Query synonyms(std::vector<std::string> terms, const TermGroupMaker& make_group) {
   std::sort(terms.begin(), terms.end());
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
   if (terms.empty()) return Xapian::Query();
-  Xapian::Query group = terms.size() == 1 ? Xapian::Query(terms.front())
-                                          : Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
-  return weight == 1.0 ? group : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, group, weight);
+  if (make_group) return make_group(std::move(terms));
+  return terms.size() == 1 ? Xapian::Query(terms.front())
+                           : Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+}
+
+// The group scaled to a weight class.
+Xapian::Query weighted_synonyms(std::vector<std::string> terms, double weight, const TermGroupMaker& make_group) {
+  Xapian::Query group = synonyms(std::move(terms), make_group);
+  return weight == 1.0 || group.empty() ? group : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, group, weight);
 }
 
 void add_prefixed(std::vector<std::string>& terms, const std::string& prefix, const std::vector<std::string>& words) {
@@ -52,22 +58,24 @@ Xapian::termpos add_terms(const std::vector<Token>& tokens, const FieldPrefixes&
   return last_position;
 }
 
-Xapian::Query word_query(const Token& token, const FieldPrefixes& field, const TermWeights& weights) {
-  return word_query(token, std::span<const FieldPrefixes>(&field, 1), weights);
+Xapian::Query word_query(const Token& token, const FieldPrefixes& field, const TermWeights& weights,
+                         const TermGroupMaker& make_group) {
+  return word_query(token, std::span<const FieldPrefixes>(&field, 1), weights, make_group);
 }
 
-Xapian::Query word_query(const Token& token, std::span<const FieldPrefixes> fields, const TermWeights& weights) {
+Xapian::Query word_query(const Token& token, std::span<const FieldPrefixes> fields, const TermWeights& weights,
+                         const TermGroupMaker& make_group) {
   if (token.stem.empty() || fields.empty()) return Xapian::Query();
   std::vector<Xapian::Query> alternatives;
   std::vector<std::string> exact_terms;
   for (const auto& field : fields) add_prefixed(exact_terms, field.stem, {token.stem});
-  if (auto exact = weighted_synonyms(exact_terms, 1.0); !exact.empty()) alternatives.push_back(exact);
+  if (auto exact = weighted_synonyms(exact_terms, 1.0, make_group); !exact.empty()) alternatives.push_back(exact);
 
   // The typed word as part of an indexed compound ("væsen" in "sundhedsvæsenet"), and a typed
   // compound through its parts, each found as a word or as a part.
   std::vector<std::string> part_terms;
   for (const auto& field : fields) add_prefixed(part_terms, field.part, {token.stem});
-  Xapian::Query parts_query = weighted_synonyms(part_terms, weights.part);
+  Xapian::Query parts_query = weighted_synonyms(part_terms, weights.part, make_group);
   if (token.part_stems.size() > 1) {
     std::vector<Xapian::Query> each_part;
     for (const std::string& stem : token.part_stems) {
@@ -76,7 +84,7 @@ Xapian::Query word_query(const Token& token, std::span<const FieldPrefixes> fiel
         add_prefixed(forms, field.stem, {stem});
         add_prefixed(forms, field.part, {stem});
       }
-      each_part.emplace_back(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+      each_part.push_back(synonyms(std::move(forms), make_group));
     }
     Xapian::Query all_parts(Xapian::Query::OP_AND, each_part.begin(), each_part.end());
     parts_query = Xapian::Query(Xapian::Query::OP_OR, parts_query,
@@ -89,7 +97,7 @@ Xapian::Query word_query(const Token& token, std::span<const FieldPrefixes> fiel
     add_prefixed(variant_terms, field.stem, token.variant_stems);
     add_prefixed(variant_terms, field.stem, token.expansion_stems);
   }
-  if (auto variants = weighted_synonyms(variant_terms, weights.variant); !variants.empty()) {
+  if (auto variants = weighted_synonyms(variant_terms, weights.variant, make_group); !variants.empty()) {
     alternatives.push_back(variants);
   }
 
@@ -104,7 +112,7 @@ Xapian::Query word_query(const Token& token, std::span<const FieldPrefixes> fiel
       add_prefixed(folded_terms, field.stem, token.folded_stems);
     }
   }
-  if (auto folded = weighted_synonyms(folded_terms, weights.folded); !folded.empty()) alternatives.push_back(folded);
+  if (auto folded = weighted_synonyms(folded_terms, weights.folded, make_group); !folded.empty()) alternatives.push_back(folded);
 
   if (alternatives.size() == 1) return alternatives.front();
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());

@@ -1,0 +1,187 @@
+#include "searcher/src/term_group_source.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <sstream>
+
+namespace arkiv {
+namespace {
+
+constexpr std::string_view kDescriptionStart = "arkiv::TermGroup(";
+
+// Xapian 1.4 builds an OP_SYNONYM as a tree of binary ORs, always joining the two lists of
+// lowest estimated frequency, and estimates each join as if its sides were independent,
+// rounding at every step. The same here, so the group's idf equals Xapian's.
+Xapian::doccount synonym_frequency(std::vector<Xapian::doccount> frequencies, Xapian::doccount documents) {
+  if (frequencies.empty()) return 0;
+  const auto n = static_cast<double>(documents);
+  std::make_heap(frequencies.begin(), frequencies.end(), std::greater<>());
+  while (frequencies.size() > 1) {
+    std::pop_heap(frequencies.begin(), frequencies.end(), std::greater<>());
+    const double right = frequencies.back();
+    frequencies.pop_back();
+    std::pop_heap(frequencies.begin(), frequencies.end(), std::greater<>());
+    const double left = frequencies.back();
+    frequencies.back() = n == 0 ? 0 : static_cast<Xapian::doccount>(left + right - left * right / n + 0.5);
+    std::push_heap(frequencies.begin(), frequencies.end(), std::greater<>());
+  }
+  return frequencies.front();
+}
+
+class TermGroupSource : public Xapian::PostingSource {
+ public:
+  TermGroupSource(const DocumentLengths& lengths, const Bm25Parameters& parameters, std::vector<std::string> terms)
+      : lengths_(lengths), parameters_(parameters), terms_(std::move(terms)) {}
+
+  Xapian::PostingSource* clone() const override { return new TermGroupSource(lengths_, parameters_, terms_); }
+
+  void init(const Xapian::Database& database) override {
+    cursors_.clear();
+    started_ = false;
+    current_ = 0;
+    std::vector<Xapian::doccount> frequencies;
+    Xapian::termcount wdf_bound = 0;
+    frequency_min_ = frequency_sum_ = 0;
+    for (const auto& term : terms_) {
+      const auto frequency = database.get_termfreq(term);
+      frequencies.push_back(frequency);
+      if (frequency == 0) continue;
+      cursors_.push_back({database.postlist_begin(term), 0});
+      frequency_min_ = std::max(frequency_min_, frequency);
+      frequency_sum_ += frequency;
+      wdf_bound += database.get_wdf_upper_bound(term);
+    }
+    const Xapian::doccount documents = database.get_doccount();
+    frequency_sum_ = std::min(frequency_sum_, documents);
+    frequency_estimate_ = synonym_frequency(std::move(frequencies), documents);
+
+    // BM25Weight::init with factor 1 (Xapian scales a posting source's weights itself), wqf 1
+    // and k3 = 1, whose wqf factor (k3 + 1) wqf / (k3 + wqf) is then 1.
+    double idf = (documents - frequency_estimate_ + 0.5) / (frequency_estimate_ + 0.5);
+    if (idf < 2) idf = idf * 0.5 + 1;
+    term_weight_ = std::log(idf) * (parameters_.k1 + 1);
+    length_factor_ = parameters_.k1 == 0 || parameters_.b == 0 || lengths_.average() == 0 ? 0 : 1 / lengths_.average();
+    // A strict bound: the largest wdf in the shortest document.
+    wdf_bound = std::min(wdf_bound, std::max(lengths_.upper_bound(), Xapian::termcount{1}));
+    set_maxweight(cursors_.empty() ? 0 : weight(wdf_bound, lengths_.lower_bound()));
+  }
+
+  Xapian::doccount get_termfreq_min() const override { return frequency_min_; }
+  Xapian::doccount get_termfreq_est() const override { return frequency_estimate_; }
+  Xapian::doccount get_termfreq_max() const override { return frequency_sum_; }
+
+  void next(double) override {
+    if (started_) {
+      for (auto& cursor : cursors_)
+        if (cursor.docid == current_) advance(cursor, [](Xapian::PostingIterator& it) { ++it; });
+    } else {
+      for (auto& cursor : cursors_) advance(cursor, [](Xapian::PostingIterator&) {});
+      started_ = true;
+    }
+    settle();
+  }
+
+  void skip_to(Xapian::docid document, double) override {
+    if (!started_) {
+      for (auto& cursor : cursors_) advance(cursor, [document](Xapian::PostingIterator& it) { it.skip_to(document); });
+      started_ = true;
+    } else {
+      for (auto& cursor : cursors_)
+        if (cursor.docid != 0 && cursor.docid < document)
+          advance(cursor, [document](Xapian::PostingIterator& it) { it.skip_to(document); });
+    }
+    settle();
+  }
+
+  bool at_end() const override { return started_ && current_ == 0; }
+  Xapian::docid get_docid() const override { return current_; }
+
+  double get_weight() const override {
+    const Xapian::termcount length = lengths_[current_];
+    // As Xapian's SynonymPostList: the summed wdf is never taken above the document's length.
+    return weight(std::min(wdf_, std::max(length, Xapian::termcount{1})), length);
+  }
+
+  std::string get_description() const override {
+    std::string out(kDescriptionStart);
+    for (std::size_t i = 0; i < terms_.size(); ++i) out += (i ? " " : "") + terms_[i];
+    return out + ")";
+  }
+
+ private:
+  struct Cursor {
+    Xapian::PostingIterator it;
+    Xapian::docid docid;  // 0 once at the end
+  };
+
+  template <typename Move>
+  static void advance(Cursor& cursor, Move&& move) {
+    move(cursor.it);
+    cursor.docid = cursor.it == Xapian::PostingIterator() ? 0 : *cursor.it;
+  }
+
+  // The lowest docid of the cursors and the summed wdf of the terms there.
+  void settle() {
+    current_ = 0;
+    for (const auto& cursor : cursors_)
+      if (cursor.docid != 0 && (current_ == 0 || cursor.docid < current_)) current_ = cursor.docid;
+    wdf_ = 0;
+    for (const auto& cursor : cursors_)
+      if (cursor.docid == current_ && current_ != 0) wdf_ += cursor.it.get_wdf();
+  }
+
+  // BM25Weight::get_sumpart.
+  double weight(Xapian::termcount wdf, Xapian::termcount length) const {
+    const double normalised_length = std::max(length * length_factor_, parameters_.min_normlen);
+    const double wdf_double = wdf;
+    const double denominator =
+        parameters_.k1 * (normalised_length * parameters_.b + (1 - parameters_.b)) + wdf_double;
+    return term_weight_ * (wdf_double / denominator);
+  }
+
+  const DocumentLengths& lengths_;
+  Bm25Parameters parameters_;
+  std::vector<std::string> terms_;
+  std::vector<Cursor> cursors_;
+  bool started_ = false;
+  Xapian::docid current_ = 0;
+  Xapian::termcount wdf_ = 0;
+  Xapian::doccount frequency_min_ = 0, frequency_estimate_ = 0, frequency_sum_ = 0;
+  double term_weight_ = 0, length_factor_ = 0;
+};
+
+}  // namespace
+
+DocumentLengths::DocumentLengths(const Xapian::Database& database)
+    : document_count_(database.get_doccount()),
+      average_(database.get_avlength()),
+      lower_bound_(database.get_doclength_lower_bound()),
+      upper_bound_(database.get_doclength_upper_bound()) {
+  lengths_.assign(database.get_lastdocid() + std::size_t{1}, 0);
+  for (auto it = database.postlist_begin(""); it != database.postlist_end(""); ++it)
+    if (*it < lengths_.size()) lengths_[*it] = it.get_doclength();
+}
+
+Xapian::Query term_group_query(const DocumentLengths& lengths, const Bm25Parameters& parameters,
+                               std::vector<std::string> terms) {
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  auto* source = new TermGroupSource(lengths, parameters, std::move(terms));
+  return Xapian::Query(source->release());
+}
+
+std::optional<std::vector<std::string>> term_group_terms(const Xapian::Query& query) {
+  if (query.get_type() != Xapian::Query::LEAF_POSTING_SOURCE) return std::nullopt;
+  const std::string description = query.get_description();
+  const auto start = description.find(kDescriptionStart);
+  // The group's own ')' is the first of the closing run (terms are words: none ends in ')').
+  const auto end = description.find_last_not_of(')') + 1;
+  if (start == std::string::npos || end <= start) return std::nullopt;
+  std::vector<std::string> terms;
+  std::istringstream words(description.substr(start + kDescriptionStart.size(), end - start - kDescriptionStart.size()));
+  for (std::string term; words >> term;) terms.push_back(term);
+  return terms;
+}
+
+}  // namespace arkiv

@@ -1,0 +1,129 @@
+// Term groups weighed with in-memory document lengths (searcher/src/term_group_source.h) against
+// Xapian's own BM25Weight over OP_SYNONYM: the ranking must not change, only its cost.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "searcher/src/match_set.h"
+#include "searcher/src/facet_table.h"
+#include "searcher/src/facets.h"
+#include "searcher/src/term_group_source.h"
+#include "stemming/analyzer.h"
+#include "stemming/xapian_terms.h"
+#include "test_database.h"
+
+using arkiv::testing::TempFolder;
+using Q = Xapian::Query;
+
+namespace {
+
+constexpr arkiv::Bm25Parameters kParameters{1.2, 0.6, 0.5};
+
+// Every paragraph of the five sample documents as a section: real text of very different lengths.
+struct SampleParagraphs {
+  TempFolder folder;
+  Xapian::Database database;
+  SampleParagraphs() {
+    std::vector<arkiv::testing::TestSection> sections;
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(ARKIV_SOURCE_DIR) + "/corpus/samples")) {
+      if (entry.path().extension() != ".txt") continue;
+      std::ifstream in(entry.path());
+      std::stringstream text;
+      text << in.rdbuf();
+      std::string all = text.str(), paragraph;
+      std::size_t start = 0;
+      while (start < all.size()) {
+        auto end = all.find("\n\n", start);
+        if (end == std::string::npos) end = all.size();
+        paragraph = all.substr(start, end - start);
+        start = end + 2;
+        if (paragraph.size() < 20) continue;
+        arkiv::testing::TestSection section;
+        section.id = "p" + std::to_string(sections.size());
+        section.document_id = entry.path().stem().string();
+        section.title = entry.path().stem().string();
+        section.org = "Sundhedsstyrelsen";
+        section.date = "2017-01-01";
+        section.text = paragraph;
+        sections.push_back(std::move(section));
+      }
+    }
+    arkiv::testing::write_database(folder.path() / "db", sections);
+    database = Xapian::Database((folder.path() / "db").string());
+  }
+};
+
+std::vector<std::pair<Xapian::docid, double>> ranked(const Xapian::Database& database, const Q& query) {
+  Xapian::Enquire enquire(database);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BM25Weight(kParameters.k1, 0, 1, kParameters.b, kParameters.min_normlen));
+  const auto mset = enquire.get_mset(0, 20);
+  std::vector<std::pair<Xapian::docid, double>> out;
+  for (auto it = mset.begin(); it != mset.end(); ++it) out.emplace_back(*it, it.get_weight());
+  return out;
+}
+
+void check_same_ranking(const Xapian::Database& database, const Q& xapian, const Q& grouped) {
+  INFO(xapian.get_description());
+  const auto expected = ranked(database, xapian);
+  const auto actual = ranked(database, grouped);
+  REQUIRE(actual.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CHECK(actual[i].first == expected[i].first);
+    CHECK(actual[i].second == Approx(expected[i].second).epsilon(1e-12));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a term group weighs every match as Xapian's BM25 over a synonym of its terms") {
+  SampleParagraphs samples;
+  REQUIRE(samples.database.get_doccount() > 300);
+  const arkiv::DocumentLengths lengths(samples.database);
+  const arkiv::Analyzer analyzer(arkiv::AnalyzerOptions{arkiv::Language::da});
+  const arkiv::FieldPrefixes body{"", "Z", "XP", "XF"};
+  const arkiv::TermGroupMaker grouped = [&](std::vector<std::string> terms) {
+    return arkiv::term_group_query(lengths, kParameters, std::move(terms));
+  };
+  const arkiv::TermWeights weights;
+  // Single terms, two- and three-term synonyms, word queries with parts, variants and folded forms.
+  const std::vector<std::vector<std::string>> groups{
+      {"Zog"}, {"Zi", "Zat"}, {"Zsundhed"}, {"Zregion"}, {"Zmedicin", "Zlægemiddel"}, {"Zpatient", "XPpatient", "Zbehandl"}, {"Zsygehus", "Zfindesikke"}};
+  for (const auto& terms : groups) {
+    const Q synonym = terms.size() == 1 ? Q(terms.front()) : Q(Q::OP_SYNONYM, terms.begin(), terms.end());
+    check_same_ranking(samples.database, synonym, arkiv::term_group_query(lengths, kParameters, terms));
+    check_same_ranking(samples.database, Q(Q::OP_SCALE_WEIGHT, synonym, 0.65),
+                       Q(Q::OP_SCALE_WEIGHT, arkiv::term_group_query(lengths, kParameters, terms), 0.65));
+  }
+  for (const char* text : {"sundhedsvæsenet", "patientsikkerhed", "regionerne", "aeldre", "sygehus", "kursusbudgettet"}) {
+    for (const auto& token : analyzer.analyze(text)) {
+      check_same_ranking(samples.database, arkiv::word_query(token, body, weights),
+                         arkiv::word_query(token, body, weights, grouped));
+    }
+  }
+  // Words of a query together, one required.
+  const auto first = analyzer.analyze("regionernes")[0], second = analyzer.analyze("medicin")[0];
+  check_same_ranking(samples.database,
+                     Q(Q::OP_AND, arkiv::word_query(first, body, weights), arkiv::word_query(second, body, weights)),
+                     Q(Q::OP_AND, arkiv::word_query(first, body, weights, grouped),
+                       arkiv::word_query(second, body, weights, grouped)));
+}
+
+TEST_CASE("a term group's match set is the union of its terms' postings") {
+  SampleParagraphs samples;
+  const arkiv::DocumentLengths lengths(samples.database);
+  const arkiv::FacetTable table(samples.database, arkiv::FacetCounter::slots());
+  const auto group = arkiv::term_group_query(lengths, kParameters, {"Zregion", "Zsundhed"});
+  const auto terms = arkiv::term_group_terms(group);
+  REQUIRE(terms);
+  CHECK(*terms == std::vector<std::string>{"Zregion", "Zsundhed"});
+  CHECK_FALSE(arkiv::term_group_terms(Q("Zregion")));
+  const auto from_group = arkiv::matching_sections(samples.database, group, table);
+  const auto from_synonym =
+      arkiv::matching_sections(samples.database, Q(Q::OP_SYNONYM, Q("Zregion"), Q("Zsundhed")), table);
+  REQUIRE(from_group);
+  REQUIRE(from_synonym);
+  CHECK(from_group->count() == from_synonym->count());
+  CHECK(from_group->count() > 10);
+}
