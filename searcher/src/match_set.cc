@@ -30,6 +30,17 @@ std::size_t MatchSet::count() const {
   return total;
 }
 
+Xapian::docid MatchSet::first_from(Xapian::docid document) const {
+  std::size_t i = document / 64;
+  if (i >= words_.size()) return 0;
+  std::uint64_t word = words_[i] & (~std::uint64_t{0} << (document % 64));
+  while (word == 0) {
+    if (++i == words_.size()) return 0;
+    word = words_[i];
+  }
+  return static_cast<Xapian::docid>(i * 64 + static_cast<std::size_t>(std::countr_zero(word)));
+}
+
 std::shared_ptr<const MatchSet> MatchSetCache::find(const std::string& term) {
   const auto it = index_.find(term);
   if (it == index_.end()) return nullptr;
@@ -208,7 +219,44 @@ class Evaluator {
   Xapian::docid last_docid_;
 };
 
+class MatchSetSource : public Xapian::PostingSource {
+ public:
+  explicit MatchSetSource(std::shared_ptr<const MatchSet> set) : set_(std::move(set)), count_(set_->count()) {}
+  Xapian::PostingSource* clone() const override { return new MatchSetSource(set_); }
+  void init(const Xapian::Database&) override { current_ = 0, started_ = false; }
+  Xapian::doccount get_termfreq_min() const override { return static_cast<Xapian::doccount>(count_); }
+  Xapian::doccount get_termfreq_est() const override { return static_cast<Xapian::doccount>(count_); }
+  Xapian::doccount get_termfreq_max() const override { return static_cast<Xapian::doccount>(count_); }
+  void next(double) override { move_to(started_ ? current_ + 1 : 1); }
+  void skip_to(Xapian::docid document, double) override {
+    if (!started_ || document > current_) move_to(document);
+  }
+  bool check(Xapian::docid document, double) override {
+    // Positioned on document either way; the next move starts after it.
+    started_ = true;
+    current_ = document;
+    return set_->contains(document);
+  }
+  bool at_end() const override { return started_ && current_ == 0; }
+  Xapian::docid get_docid() const override { return current_; }
+  std::string get_description() const override { return "arkiv::MatchSet(" + std::to_string(count_) + ")"; }
+
+ private:
+  void move_to(Xapian::docid document) {
+    started_ = true;
+    current_ = set_->first_from(document);
+  }
+  std::shared_ptr<const MatchSet> set_;
+  std::size_t count_;
+  Xapian::docid current_ = 0;
+  bool started_ = false;
+};
+
 }  // namespace
+
+Xapian::Query match_set_query(std::shared_ptr<const MatchSet> set) {
+  return Xapian::Query((new MatchSetSource(std::move(set)))->release());
+}
 
 std::optional<MatchSet> matching_sections(const Xapian::Database& database, const Xapian::Query& query,
                                           const FacetTable& table, const MatchSetLimits& limits,

@@ -30,6 +30,11 @@ class MatchSet {
   void symmetric_difference(const MatchSet& other);
   std::size_t count() const;
   std::size_t bytes() const { return words_.size() * sizeof(std::uint64_t); }
+  bool contains(Xapian::docid document) const {
+    return document / 64 < words_.size() && (words_[document / 64] >> (document % 64) & 1) != 0;
+  }
+  // The first section of the set at or after document; 0 when there is none.
+  Xapian::docid first_from(Xapian::docid document) const;
 
   template <typename Function>
   void for_each(Function&& function) const {
@@ -67,6 +72,11 @@ struct MatchSetLimits {
   // A wildcard stands for this many of its most frequent terms (SearcherOptions::wildcard_limit).
   unsigned wildcard_limit = 100;
 };
+
+// A query that matches the sections of set, with no weight. The ranked pass runs as
+// FILTER(the query's weighted part, this) once the match set is known: phrases, NEAR, date
+// ranges and filters are then not matched a second time.
+Xapian::Query match_set_query(std::shared_ptr<const MatchSet> set);
 
 // Every section of database that query matches. Date ranges (VALUE_RANGE/GE/LE on a slot the
 // table holds) are checked against the table; wildcards are expanded to their most frequent

@@ -109,26 +109,31 @@ std::vector<Token> QueryBuilder::analyze(std::string_view text) const {
 }
 
 // NEAR over the exact-space terms of the words (positions live in the exact space only).
-Xapian::Query QueryBuilder::near(const Node& node, Context& context, bool positive) const {
+Xapian::Query QueryBuilder::near(const Node& node, Context& context, bool positive, bool required) const {
   std::vector<Xapian::Query> terms;
   for (const auto& child : node.children) {
     auto tokens = analyze(child.text);
     for (auto& token : tokens) {
-      terms.emplace_back(schema::kBody.exact + token.norm);
+      std::string term = schema::kBody.exact + token.norm;
+      terms.push_back(weights_only_ && required && make_group_ ? make_group_({term}) : Xapian::Query(term));
       if (positive) context.out->positive_tokens.push_back(std::move(token));
     }
   }
-  if (terms.size() < 2) return combine(Xapian::Query::OP_OR, terms);
+  // A section within the window weighs as its words do.
+  if (terms.size() >= 2 && weights_only_ && required) context.out->left_out_conditions = true;
+  if (terms.size() < 2 || (weights_only_ && required)) return combine(Xapian::Query::OP_OR, terms);
   const auto window = static_cast<Xapian::termcount>(node.window + terms.size() - 1);
   return Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(), window);
 }
 
-Xapian::Query QueryBuilder::node_query(const Node& node, Context& context, bool positive) const {
+Xapian::Query QueryBuilder::node_query(const Node& node, Context& context, bool positive, bool required) const {
   using Q = Xapian::Query;
-  auto children = [&](bool child_positive) {
+  // Conditions that gate a weight (a phrase inside an OR) stay even in weights_only.
+  const bool drop_conditions = weights_only_ && required;
+  auto children = [&](bool child_positive, bool first_required, bool others_required) {
     std::vector<Q> out;
-    for (const auto& child : node.children) {
-      auto query = node_query(child, context, child_positive);
+    for (std::size_t i = 0; i < node.children.size(); ++i) {
+      auto query = node_query(node.children[i], context, child_positive, i == 0 ? first_required : others_required);
       if (!is_empty(query)) out.push_back(std::move(query));
     }
     return out;
@@ -141,7 +146,9 @@ Xapian::Query QueryBuilder::node_query(const Node& node, Context& context, bool 
       std::vector<Q> words;
       for (const auto& token : tokens) words.push_back(word(token, node.field));
       Q query = combine(Q::OP_OR, words);
-      if (node.kind == NodeKind::phrase && tokens.size() > 1 && !node.field.starts_with("role_")) {
+      const bool is_phrase = node.kind == NodeKind::phrase && tokens.size() > 1 && !node.field.starts_with("role_");
+      if (is_phrase && drop_conditions) context.out->left_out_conditions = true;
+      if (is_phrase && !drop_conditions) {
         const auto& space = node.field == "title" ? schema::kSectionTitle : schema::kBody;
         Q phrase = phrase_query(tokens, space);
         // Score the phrase by its words, but match only where they stand together.
@@ -156,17 +163,23 @@ Xapian::Query QueryBuilder::node_query(const Node& node, Context& context, bool 
       if (positive) context.out->wildcard_prefixes.push_back(prefix);
       return Q(Q::OP_WILDCARD, schema::kBody.exact + prefix, options_.wildcard_limit, Q::WILDCARD_LIMIT_MOST_FREQUENT);
     }
-    case NodeKind::filter: return filter(node.field, node.text, context.out->warnings);
-    case NodeKind::date_range: return date_filter(node.from, node.to);
+    case NodeKind::filter:
+    case NodeKind::date_range:
+      if (drop_conditions) {
+        context.out->left_out_conditions = true;
+        return Q();
+      }
+      if (node.kind == NodeKind::filter) return filter(node.field, node.text, context.out->warnings);
+      return date_filter(node.from, node.to);
     case NodeKind::match_all: return Q::MatchAll;
-    case NodeKind::all_of: return combine(Q::OP_AND, children(positive));
+    case NodeKind::all_of: return combine(Q::OP_AND, children(positive, required, required));
     case NodeKind::any_of: {
       // A stop word beside other words ("vejledninger til almen praksis") only adds to the score
       // of sections the other words match: on its own it would match nearly every section, and
       // Xapian would have to walk its whole posting list for every search.
       std::vector<Q> words, stop_words;
       for (const auto& child : node.children) {
-        auto query = node_query(child, context, positive);
+        auto query = node_query(child, context, positive, false);
         if (is_empty(query)) continue;
         const bool stop = positive && child.kind == NodeKind::word && child.field.empty() &&
                           is_stop_word(normalise_text(child.text));
@@ -177,17 +190,21 @@ Xapian::Query QueryBuilder::node_query(const Node& node, Context& context, bool 
       return Q(Q::OP_AND_MAYBE, combine(Q::OP_OR, words), combine(Q::OP_OR, stop_words));
     }
     case NodeKind::maybe: {
-      auto parts = children(positive);
+      auto parts = children(positive, required, false);
       if (parts.size() < 2) return combine(Q::OP_AND, parts);
       return Q(Q::OP_AND_MAYBE, parts[0], parts[1]);
     }
     case NodeKind::but_not: {
-      Q left = node_query(node.children[0], context, positive);
-      Q right = node_query(node.children[1], context, !positive);
+      Q left = node_query(node.children[0], context, positive, required);
+      if (drop_conditions) {
+        context.out->left_out_conditions = true;
+        return left;
+      }
+      Q right = node_query(node.children[1], context, !positive, false);
       if (is_empty(right)) return left;
       return Q(Q::OP_AND_NOT, is_empty(left) ? Q::MatchAll : left, right);
     }
-    case NodeKind::near: return near(node, context, positive);
+    case NodeKind::near: return near(node, context, positive, required);
   }
   return Q();
 }
@@ -200,7 +217,7 @@ BuiltQuery QueryBuilder::build(const ParsedQuery& parsed) const {
     return out;
   }
   Context context{&out};
-  out.query = node_query(parsed.root, context, true);
+  out.query = node_query(parsed.root, context, true, true);
   return out;
 }
 

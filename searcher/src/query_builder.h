@@ -19,6 +19,7 @@ struct BuiltQuery {
   std::vector<Token> positive_tokens;  // analysed words and phrase words that are searched for
   std::vector<std::string> wildcard_prefixes;  // normalised prefixes of prefix* words
   std::vector<std::string> warnings;
+  bool left_out_conditions = false;  // weights_only: some condition was left out
 };
 
 class QueryBuilder {
@@ -26,10 +27,17 @@ class QueryBuilder {
   // variant_analyzers: the other Nordic languages' analyzers; a query word that has no
   // cross-language variant in the query language takes theirs ("sykehus" typed into a Danish
   // search box reaches "sygehus"). make_group scores each group of a word's terms (default:
-  // Xapian's OP_SYNONYM).
+  // Xapian's OP_SYNONYM). weights_only leaves out the conditions every match meets anyway
+  // (filters, date ranges, phrase and NEAR conditions, excluded words, where the query requires
+  // them): it gives every section the whole query matches the same weight, and serves to rank
+  // within a match set already worked out (match_set.h).
   QueryBuilder(const Analyzer& analyzer, const std::vector<Analyzer>& variant_analyzers, const SearcherOptions& options,
-               TermGroupMaker make_group = {})
-      : analyzer_(analyzer), variant_analyzers_(variant_analyzers), options_(options), make_group_(std::move(make_group)) {}
+               TermGroupMaker make_group = {}, bool weights_only = false)
+      : analyzer_(analyzer),
+        variant_analyzers_(variant_analyzers),
+        options_(options),
+        make_group_(std::move(make_group)),
+        weights_only_(weights_only) {}
 
   BuiltQuery build(const ParsedQuery& parsed) const;
 
@@ -42,15 +50,18 @@ class QueryBuilder {
 
  private:
   struct Context;
-  Xapian::Query node_query(const Node& node, Context& context, bool positive) const;
+  // required: every section the whole query matches also matches this node (reached through
+  // AND, and the left side of NOT, only); weights_only drops conditions only there.
+  Xapian::Query node_query(const Node& node, Context& context, bool positive, bool required) const;
   Xapian::Query word(const Token& token, const std::string& field) const;
-  Xapian::Query near(const Node& node, Context& context, bool positive) const;
+  Xapian::Query near(const Node& node, Context& context, bool positive, bool required) const;
   std::vector<Token> analyze(std::string_view text) const;
 
   const Analyzer& analyzer_;
   const std::vector<Analyzer>& variant_analyzers_;
   const SearcherOptions& options_;
   TermGroupMaker make_group_;
+  bool weights_only_;
 };
 
 }  // namespace arkiv::query

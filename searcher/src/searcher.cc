@@ -240,12 +240,13 @@ struct Searcher::Impl {
     FacetCounter facets(request.facets);
     // Built for the revision searched: the term groups hold its document lengths.
     return with_fresh_database([&] {
-      const query::QueryBuilder builder(query_analyzer, variant_analyzers, options, term_group_maker());
+      const auto make_group = term_group_maker();
+      const query::QueryBuilder builder(query_analyzer, variant_analyzers, options, make_group);
       auto built = builder.build(parsed);
       const auto filters = request_filters(request, builder, built.warnings);
       Xapian::Query final_query = built.query;
       if (!filters.empty()) final_query = Xapian::Query(Xapian::Query::OP_FILTER, final_query, filters);
-      return run(request, parsed, built, final_query, facets);
+      return run(request, parsed, built, final_query, make_group, facets);
     });
   }
 
@@ -253,12 +254,15 @@ struct Searcher::Impl {
   // (Xapian prunes on maximum weights only when it need not look at every match). With one local
   // database every match is counted exactly from the posting lists (match_set.h); otherwise
   // Xapian's matcher counts up to exact_facet_matches with boolean weights and estimates beyond.
-  void count_facets(const SearchRequest& request, const Xapian::Query& final_query, FacetCounter& facets,
-                    SearchResult& result) {
+  // Returns the match set when facets were counted over one (else null).
+  std::shared_ptr<const MatchSet> count_facets(const SearchRequest& request, const Xapian::Query& final_query,
+                                               FacetCounter& facets, SearchResult& result) {
     const FacetTable* table = facet_table_for(request);
-    std::optional<MatchSet> matches;
-    if (table) matches = matching_sections(database, final_query, *table,
-                                            {options.facet_posting_limit, options.wildcard_limit}, &match_set_cache);
+    std::shared_ptr<const MatchSet> matches;
+    if (table)
+      if (auto set = matching_sections(database, final_query, *table,
+                                       {options.facet_posting_limit, options.wildcard_limit}, &match_set_cache))
+        matches = std::make_shared<const MatchSet>(*std::move(set));
     std::size_t estimated = 0, lower = 0, upper = 0;
     bool exact = true;
     if (matches) {
@@ -284,12 +288,30 @@ struct Searcher::Impl {
       result.total_lower_bound = lower;
       result.total_upper_bound = upper;
     }
+    return matches;
   }
 
   SearchResult run(const SearchRequest& request, const query::ParsedQuery& parsed, const query::BuiltQuery& built,
-                   const Xapian::Query& final_query, FacetCounter& facets) {
+                   const Xapian::Query& final_query, const TermGroupMaker& make_group, FacetCounter& facets) {
+    SearchResult result;
+    result.parsed_query = final_query.get_description();
+    result.warnings = built.warnings;
+    // Facets first: with the match set known, the ranked pass only weighs the sections in it, and
+    // phrases, NEAR, date ranges and filters are not matched a second time.
+    std::shared_ptr<const MatchSet> matches;
+    if (!request.facets.empty()) matches = count_facets(request, final_query, facets, result);
+    Xapian::Query ranked_query = final_query;
+    const query::QueryBuilder weights(query_analyzer, variant_analyzers, options, make_group, true);
+    const auto weighted_build = matches ? weights.build(parsed) : query::BuiltQuery{};
+    // Without conditions left out, the weighted part alone is the query: the set adds nothing.
+    if (matches && (weighted_build.left_out_conditions || final_query.get_type() == Xapian::Query::OP_FILTER)) {
+      const Xapian::Query& weighted = weighted_build.query;
+      // Every section of the set, weighed where the weighted part matches it.
+      ranked_query = weighted.empty() ? match_set_query(matches)
+                                      : Xapian::Query(Xapian::Query::OP_AND_MAYBE, match_set_query(matches), weighted);
+    }
     Xapian::Enquire enquire(database);
-    enquire.set_query(final_query);
+    enquire.set_query(ranked_query);
     enquire.set_weighting_scheme(Xapian::BM25Weight(options.bm25_k1, 0, 1, options.bm25_b, options.bm25_min_normlen));
     if (options.time_limit_seconds > 0) enquire.set_time_limit(options.time_limit_seconds);
     if (request.sort != SortOrder::relevance)
@@ -297,13 +319,11 @@ struct Searcher::Impl {
     if (request.group_by_document) enquire.set_collapse_key(schema::kSlotDocumentId, 1);
     const auto mset =
         enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit));
-    SearchResult result;
-    result.parsed_query = final_query.get_description();
-    result.warnings = built.warnings;
-    result.total = mset.get_matches_estimated();
-    result.total_lower_bound = mset.get_matches_lower_bound();
-    result.total_upper_bound = mset.get_matches_upper_bound();
-    if (!request.facets.empty()) count_facets(request, final_query, facets, result);
+    if (request.facets.empty() || request.group_by_document) {
+      result.total = mset.get_matches_estimated();
+      result.total_lower_bound = mset.get_matches_lower_bound();
+      result.total_upper_bound = mset.get_matches_upper_bound();
+    }
     result.total_exact = result.total_lower_bound == result.total_upper_bound;
     const SnippetMaker snippets(built.positive_tokens, built.wildcard_prefixes);
     for (auto it = mset.begin(); it != mset.end(); ++it) {

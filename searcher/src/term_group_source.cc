@@ -135,8 +135,7 @@ class TermGroupSource : public Xapian::PostingSource {
   double weight(Xapian::termcount wdf, Xapian::termcount length) const {
     const double normalised_length = std::max(length * length_factor_, parameters_.min_normlen);
     const double wdf_double = wdf;
-    const double denominator =
-        parameters_.k1 * (normalised_length * parameters_.b + (1 - parameters_.b)) + wdf_double;
+    const double denominator = parameters_.k1 * (normalised_length * parameters_.b + (1 - parameters_.b)) + wdf_double;
     return term_weight_ * (wdf_double / denominator);
   }
 
@@ -179,7 +178,8 @@ std::optional<std::vector<std::string>> term_group_terms(const Xapian::Query& qu
   const auto end = description.find_last_not_of(')') + 1;
   if (start == std::string::npos || end <= start) return std::nullopt;
   std::vector<std::string> terms;
-  std::istringstream words(description.substr(start + kDescriptionStart.size(), end - start - kDescriptionStart.size()));
+  std::istringstream words(
+      description.substr(start + kDescriptionStart.size(), end - start - kDescriptionStart.size()));
   for (std::string term; words >> term;) terms.push_back(term);
   return terms;
 }

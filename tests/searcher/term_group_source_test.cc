@@ -1,14 +1,12 @@
 // Term groups weighed with in-memory document lengths (searcher/src/term_group_source.h) against
 // Xapian's own BM25Weight over OP_SYNONYM: the ranking must not change, only its cost.
+#include "searcher/src/term_group_source.h"
+
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
-#include "searcher/src/match_set.h"
 #include "searcher/src/facet_table.h"
 #include "searcher/src/facets.h"
-#include "searcher/src/term_group_source.h"
+#include "searcher/src/match_set.h"
 #include "stemming/analyzer.h"
 #include "stemming/xapian_terms.h"
 #include "test_database.h"
@@ -20,36 +18,11 @@ namespace {
 
 constexpr arkiv::Bm25Parameters kParameters{1.2, 0.6, 0.5};
 
-// Every paragraph of the five sample documents as a section: real text of very different lengths.
 struct SampleParagraphs {
   TempFolder folder;
   Xapian::Database database;
   SampleParagraphs() {
-    std::vector<arkiv::testing::TestSection> sections;
-    for (const auto& entry : std::filesystem::directory_iterator(std::string(ARKIV_SOURCE_DIR) + "/corpus/samples")) {
-      if (entry.path().extension() != ".txt") continue;
-      std::ifstream in(entry.path());
-      std::stringstream text;
-      text << in.rdbuf();
-      std::string all = text.str(), paragraph;
-      std::size_t start = 0;
-      while (start < all.size()) {
-        auto end = all.find("\n\n", start);
-        if (end == std::string::npos) end = all.size();
-        paragraph = all.substr(start, end - start);
-        start = end + 2;
-        if (paragraph.size() < 20) continue;
-        arkiv::testing::TestSection section;
-        section.id = "p" + std::to_string(sections.size());
-        section.document_id = entry.path().stem().string();
-        section.title = entry.path().stem().string();
-        section.org = "Sundhedsstyrelsen";
-        section.date = "2017-01-01";
-        section.text = paragraph;
-        sections.push_back(std::move(section));
-      }
-    }
-    arkiv::testing::write_database(folder.path() / "db", sections);
+    arkiv::testing::write_database(folder.path() / "db", arkiv::testing::sample_paragraph_sections());
     database = Xapian::Database((folder.path() / "db").string());
   }
 };
@@ -88,15 +61,21 @@ TEST_CASE("a term group weighs every match as Xapian's BM25 over a synonym of it
   };
   const arkiv::TermWeights weights;
   // Single terms, two- and three-term synonyms, word queries with parts, variants and folded forms.
-  const std::vector<std::vector<std::string>> groups{
-      {"Zog"}, {"Zi", "Zat"}, {"Zsundhed"}, {"Zregion"}, {"Zmedicin", "Zlægemiddel"}, {"Zpatient", "XPpatient", "Zbehandl"}, {"Zsygehus", "Zfindesikke"}};
+  const std::vector<std::vector<std::string>> groups{{"Zog"},
+                                                     {"Zi", "Zat"},
+                                                     {"Zsundhed"},
+                                                     {"Zregion"},
+                                                     {"Zmedicin", "Zlægemiddel"},
+                                                     {"Zpatient", "XPpatient", "Zbehandl"},
+                                                     {"Zsygehus", "Zfindesikke"}};
   for (const auto& terms : groups) {
     const Q synonym = terms.size() == 1 ? Q(terms.front()) : Q(Q::OP_SYNONYM, terms.begin(), terms.end());
     check_same_ranking(samples.database, synonym, arkiv::term_group_query(lengths, kParameters, terms));
     check_same_ranking(samples.database, Q(Q::OP_SCALE_WEIGHT, synonym, 0.65),
                        Q(Q::OP_SCALE_WEIGHT, arkiv::term_group_query(lengths, kParameters, terms), 0.65));
   }
-  for (const char* text : {"sundhedsvæsenet", "patientsikkerhed", "regionerne", "aeldre", "sygehus", "kursusbudgettet"}) {
+  for (const char* text :
+       {"sundhedsvæsenet", "patientsikkerhed", "regionerne", "aeldre", "sygehus", "kursusbudgettet"}) {
     for (const auto& token : analyzer.analyze(text)) {
       check_same_ranking(samples.database, arkiv::word_query(token, body, weights),
                          arkiv::word_query(token, body, weights, grouped));
@@ -126,4 +105,35 @@ TEST_CASE("a term group's match set is the union of its terms' postings") {
   REQUIRE(from_synonym);
   CHECK(from_group->count() == from_synonym->count());
   CHECK(from_group->count() > 10);
+}
+
+TEST_CASE("the ranked pass within a match set gives the hits and weights of the whole query") {
+  TempFolder folder;
+  arkiv::testing::write_database(folder.path() / "db", arkiv::testing::sample_paragraph_sections());
+  const std::string path = (folder.path() / "db").string();
+  arkiv::Searcher plain({path}), faceted({path});
+  auto faceted_request = [](std::string query) {
+    auto request = arkiv::testing::request(std::move(query));
+    request.facets = {"org", "year", "topic"};
+    request.limit = 20;
+    return request;
+  };
+  faceted.search(faceted_request("sundhed"));  // the facet table, and so the match sets, from the second search on
+  for (const char* query :
+       {"sundhed", "\"praktiserende læger\"", "regionerne -medicin", "org:Medicinrådet sundhed",
+        "sundhed fra 2016 til 2017", "medicin NEAR patient", "medic* behandling", "sundhed OR region",
+        "(patient OR borger) AND sikkerhed", "\"danske regioner\" bestyrelse -2019", "org:\"Danske Regioner\"",
+        "år:2017", "NOT sundhed", "+sundhed region \"danske regioner\"", "org:Medicinrådet OR \"praktiserende læger\"",
+        "+\"danske regioner\" sundhed -patient"}) {
+    INFO(query);
+    auto plain_request = arkiv::testing::request(query);
+    plain_request.limit = 20;
+    const auto expected = plain.search(plain_request);
+    const auto actual = faceted.search(faceted_request(query));
+    REQUIRE(actual.hits.size() == expected.hits.size());
+    for (std::size_t i = 0; i < expected.hits.size(); ++i) {
+      CHECK(actual.hits[i].id == expected.hits[i].id);
+      CHECK(actual.hits[i].score == Approx(expected.hits[i].score).epsilon(1e-9));
+    }
+  }
 }

@@ -1,6 +1,8 @@
 #include "test_database.h"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <random>
 
@@ -42,6 +44,39 @@ TestSection section(std::string id, std::string document_id, std::string file, s
   out.roles = std::move(roles);
   out.text = std::move(text);
   return out;
+}
+
+std::vector<TestSection> sample_paragraph_sections() {
+  const std::vector<std::string> organisations{"Sundhedsstyrelsen", "Danske Regioner", "Medicinrådet"};
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(ARKIV_SOURCE_DIR) + "/corpus/samples"))
+    if (entry.path().extension() == ".txt") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  std::vector<TestSection> sections;
+  for (const auto& file : files) {
+    std::ifstream in(file);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string all = buffer.str();
+    for (std::size_t start = 0; start < all.size();) {
+      auto end = all.find("\n\n", start);
+      if (end == std::string::npos) end = all.size();
+      std::string paragraph = all.substr(start, end - start);
+      start = end + 2;
+      if (paragraph.size() < 20) continue;
+      TestSection section;
+      section.id = "p" + std::to_string(sections.size());
+      section.document_id = file.stem().string();
+      section.file = file.string();
+      section.title = file.stem().string();
+      section.org = organisations[sections.size() % organisations.size()];
+      section.date = std::to_string(2015 + sections.size() % 5) + "-03-01";
+      section.topics = {sections.size() % 2 ? "sygehuse" : "uddannelse"};
+      section.text = std::move(paragraph);
+      sections.push_back(std::move(section));
+    }
+  }
+  return sections;
 }
 
 std::vector<TestSection> standard_sections() {

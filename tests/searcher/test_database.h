@@ -32,6 +32,10 @@ struct TestSection {
 // The sections used by most tests: five sections of three documents, two organisations.
 std::vector<TestSection> standard_sections();
 
+// Every paragraph of the five sample documents (corpus/samples) as a section: real text of very
+// different lengths, organisations and years taken in turn from a small list.
+std::vector<TestSection> sample_paragraph_sections();
+
 Xapian::Document make_document(const TestSection& section);
 
 // A fresh folder under the system temp dir, removed by the destructor.
