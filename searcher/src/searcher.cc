@@ -328,8 +328,8 @@ struct Searcher::Impl {
     const SnippetMaker snippets(built.positive_tokens, built.wildcard_prefixes);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const auto document = it.get_document();
-      const auto id = section_id(document);
-      const auto record = parse_section_record(document.get_data(), id);
+      const auto record = parse_section_record(document.get_data(), "docid " + std::to_string(*it));
+      const auto id = record.id.empty() ? section_id(document) : record.id;
       Hit hit = make_hit(id, record);
       hit.score = it.get_weight();
       if (request.group_by_document) hit.collapsed = it.get_collapse_count();

@@ -54,6 +54,11 @@ SectionRecord parse_section_record(const std::string& data, const std::string& i
         record.page_starts.emplace_back(entry[0].get<std::size_t>(), entry[1].get<int>());
   }
   record.text = string_at(json, "text");
+  // The indexer's section id (schema::kIdPrefix), so a hit needs no read of its term list.
+  const auto document_id = string_at(json, "doc_id");
+  const auto index = json.find("section");
+  if (!document_id.empty() && index != json.end() && index->is_number_unsigned())
+    record.id = document_id + "-" + std::to_string(index->get<std::size_t>());
   return record;
 }
 

@@ -10,7 +10,8 @@
 namespace arkiv {
 
 struct SectionRecord {
-  Hit hit;  // the stored fields a hit shows; id, score, snippet and text are the searcher's to fill
+  std::string id;  // "<doc_id>-<section>" from the data; "" when the data lacks either
+  Hit hit;         // the stored fields a hit shows; id, score, snippet and text are the searcher's to fill
   std::vector<std::pair<std::size_t, int>> page_starts;  // byte offset in text -> page, ascending
   std::string text;
 };

@@ -354,3 +354,18 @@ TEST_CASE_METHOD(Fixture, "a stop word beside other words does not make a sectio
   CHECK(with_stop_word.hits.size() < searcher.search(request("i")).hits.size());  // alone, it matches
   CHECK(searcher.search(request("i -sygehus")).hits.size() > 0);
 }
+
+TEST_CASE("a hit's id is read from the document data, or from the id term when the data has no section number") {
+  TempFolder folder;
+  auto sections = arkiv::testing::standard_sections();
+  sections[0].id = "first-of-a";  // not <doc_id>-<number>: only the id term knows it
+  arkiv::testing::write_database(folder.path() / "db", sections);
+  arkiv::Searcher searcher({(folder.path() / "db").string()});
+  auto request = arkiv::testing::request("");
+  request.limit = 10;
+  const auto result = searcher.search(request);
+  std::vector<std::string> expected;
+  for (const auto& section : sections) expected.push_back(section.id);
+  std::sort(expected.begin(), expected.end());
+  CHECK(arkiv::testing::sorted_ids(result) == expected);
+}

@@ -139,7 +139,6 @@ Xapian::Document make_document(const TestSection& section) {
   const int last_page = section.page_starts.empty() ? 1 : section.page_starts.back().second;
   nlohmann::json data{{"file", section.file},
                       {"doc_id", section.document_id},
-                      {"section", 0},
                       {"title", section.title},
                       {"number", section.number},
                       {"section_title", section.section_title},
@@ -153,6 +152,11 @@ Xapian::Document make_document(const TestSection& section) {
                       {"lang", section.lang},
                       {"topics", section.topics},
                       {"text", section.text}};
+  // The indexer's ids are <doc_id>-<section>; a test id of another form keeps only the id term.
+  const std::string id_start = section.document_id + "-";
+  if (section.id.starts_with(id_start) && section.id.size() > id_start.size() &&
+      section.id.find_first_not_of("0123456789", id_start.size()) == std::string::npos)
+    data["section"] = std::stoi(section.id.substr(id_start.size()));
   document.set_data(data.dump());
   return document;
 }
