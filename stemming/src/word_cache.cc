@@ -52,47 +52,51 @@ void unpack_list(const char*& packed, std::vector<std::string>& list) {
 }
 
 // Computed once per token, so cheaper than std::hash: 8 bytes per multiply, then a final mix
-// (the slot index takes the low bits, the tag the high half).
+// (the slot index takes the low bits, the tag the high half). A word's last bytes are read as
+// overlapping blocks, without a loop over its length or a variable-size copy: most words are
+// shorter than 8 bytes and their lengths vary, so a loop mispredicts.
 std::uint64_t WordCache::hash_of(std::string_view word, bool is_letter_word) {
   constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ull;
-  std::uint64_t hash = word.size() ^ (is_letter_word ? 0xC2B2AE3D27D4EB4Full : 0);
-  std::size_t i = 0;
-  for (; i + 8 <= word.size(); i += 8) {
-    std::uint64_t block;
-    std::memcpy(&block, word.data() + i, 8);
-    hash = (hash ^ block) * kMultiplier;
-    hash ^= hash >> 29;
-  }
-  // The last 0 to 7 bytes, little-endian, without a memcpy call of variable size.
+  const char* const bytes = word.data();
+  const std::size_t size = word.size();
+  std::uint64_t hash = size ^ (is_letter_word ? 0xC2B2AE3D27D4EB4Full : 0);
   std::uint64_t tail = 0;
-  for (std::size_t k = word.size(); k > i; --k) tail = tail << 8 | static_cast<std::uint8_t>(word[k - 1]);
+  if (size >= 8) {
+    for (std::size_t i = 0; i + 8 < size; i += 8) {
+      std::uint64_t block;
+      std::memcpy(&block, bytes + i, 8);
+      hash = (hash ^ block) * kMultiplier;
+      hash ^= hash >> 29;
+    }
+    std::memcpy(&tail, bytes + size - 8, 8);  // the last 8 bytes, overlapping the previous block
+  } else if (size >= 4) {
+    std::uint32_t first;
+    std::uint32_t last;
+    std::memcpy(&first, bytes, 4);
+    std::memcpy(&last, bytes + size - 4, 4);
+    tail = static_cast<std::uint64_t>(last) << 32 | first;
+  } else if (size > 0) {
+    tail = static_cast<std::uint64_t>(static_cast<std::uint8_t>(bytes[0])) |
+           static_cast<std::uint64_t>(static_cast<std::uint8_t>(bytes[size / 2])) << 8 |
+           static_cast<std::uint64_t>(static_cast<std::uint8_t>(bytes[size - 1])) << 16;
+  }
   hash = (hash ^ tail) * kMultiplier;
   hash ^= hash >> 32;
   hash *= kMultiplier;
   return hash ^ (hash >> 29);
 }
 
-bool WordCache::find(std::string_view word, bool is_letter_word, std::uint64_t hash, CachedWord& found) const {
-  std::uint32_t& recent = recent_[recent_index(hash)];
-  if (recent != 0 && matches(entries_[recent - 1], word, is_letter_word, hash, found)) return true;
+bool WordCache::find_in_slots(std::string_view word, bool is_letter_word, std::uint64_t hash,
+                              CachedWord& found) const {
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
     const std::uint64_t value = slots_[slot];
     if (value == 0) return false;
     if ((value & ~kIndexMask) != (hash & ~kIndexMask)) continue;
     if (!matches(entries_[(value & kIndexMask) - 1], word, is_letter_word, hash, found)) continue;
-    recent = static_cast<std::uint32_t>(value & kIndexMask);
+    recent_[recent_index(hash)] = static_cast<std::uint32_t>(value & kIndexMask);
     return true;
   }
-}
-
-bool WordCache::matches(const Entry& entry, std::string_view word, bool is_letter_word, std::uint64_t hash,
-                        CachedWord& found) const {
-  if (entry.hash != hash || entry.is_letter_word != is_letter_word || entry.word_length != word.size()) return false;
-  const char* strings = entry.strings(arena_);
-  if (std::string_view(strings, entry.word_length) != word) return false;
-  found = view(entry, strings);
-  return true;
 }
 
 void WordCache::clear() {
@@ -175,19 +179,6 @@ CachedWord WordCache::store(std::string_view word, bool is_letter_word, std::str
   }
   const Entry& stored = entries_.back();
   return view(stored, stored.strings(arena_));
-}
-
-// strings: word, then norm unless it is the word, then stem.
-CachedWord WordCache::view(const Entry& entry, const char* strings) const {
-  const std::size_t stem_offset = entry.word_length + (entry.norm_is_word ? 0 : entry.norm_length);
-  CachedWord word{std::string_view(strings + (entry.norm_is_word ? 0 : entry.word_length), entry.norm_length),
-                  std::string_view(strings + stem_offset, entry.stem_length)};
-  if (entry.packed != 0) {
-    const char* record = packed_.data() + entry.packed - 1;
-    std::memcpy(&word.derived, record, sizeof word.derived);
-    word.packed = record + sizeof word.derived;
-  }
-  return word;
 }
 
 }  // namespace arkiv

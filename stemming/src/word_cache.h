@@ -7,6 +7,7 @@
 // dependent loads (slot, entry, derivations, their lists), so the Analyzer asks for each link
 // a few tokens ahead with prefetch(). Not thread-safe.
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -65,7 +66,12 @@ class WordCache {
   bool find(std::string_view word, bool is_letter_word, CachedWord& found) const {
     return find(word, is_letter_word, hash_of(word, is_letter_word), found);
   }
-  bool find(std::string_view word, bool is_letter_word, std::uint64_t hash, CachedWord& found) const;
+  bool find(std::string_view word, bool is_letter_word, std::uint64_t hash, CachedWord& found) const {
+    // Most tokens are words met recently, answered here without a call or the slot table.
+    const std::uint32_t recent = recent_[recent_index(hash)];
+    if (recent != 0 && matches(entries_[recent - 1], word, is_letter_word, hash, found)) return true;
+    return find_in_slots(word, is_letter_word, hash, found);
+  }
 
   // Starts loading link `stage` of the lookup chain of a key the caller will look up soon:
   // 0 the slot, 1 the entry, 2 its derivations, 3 their lists. Stage n reads the line stage n-1
@@ -119,10 +125,29 @@ class WordCache {
   static_assert(sizeof(Entry) == 64, "an entry is one cache line");
   static constexpr std::uint64_t kIndexMask = 0xFFFFFFFFull;  // low half of a slot: entry index + 1
 
-  CachedWord view(const Entry& entry, const char* strings) const;
+  // strings: word, then norm unless it is the word, then stem.
+  CachedWord view(const Entry& entry, const char* strings) const {
+    const std::size_t stem_offset = entry.word_length + (entry.norm_is_word ? 0 : entry.norm_length);
+    CachedWord word{std::string_view(strings + (entry.norm_is_word ? 0 : entry.word_length), entry.norm_length),
+                    std::string_view(strings + stem_offset, entry.stem_length)};
+    if (entry.packed != 0) {
+      const char* record = packed_.data() + entry.packed - 1;
+      std::memcpy(&word.derived, record, sizeof word.derived);
+      word.packed = record + sizeof word.derived;
+    }
+    return word;
+  }
   // True (and found set) when entry holds (word, is_letter_word) of this hash.
   bool matches(const Entry& entry, std::string_view word, bool is_letter_word, std::uint64_t hash,
-               CachedWord& found) const;
+               CachedWord& found) const {
+    if (entry.hash != hash || entry.is_letter_word != is_letter_word || entry.word_length != word.size()) return false;
+    const char* strings = entry.strings(arena_);
+    if (std::string_view(strings, entry.word_length) != word) return false;
+    found = view(entry, strings);
+    return true;
+  }
+  // find() past the recent_ table; records a found word there.
+  bool find_in_slots(std::string_view word, bool is_letter_word, std::uint64_t hash, CachedWord& found) const;
   void clear();
   void grow_slots();
   void place(std::uint64_t hash, std::uint32_t index);
