@@ -189,15 +189,8 @@ class Evaluator {
     if (!description.starts_with("Query(WILDCARD ") || space == std::string::npos || !description.ends_with(")"))
       return std::nullopt;
     const std::string pattern = description.substr(space + 1, description.size() - space - 2);
-    std::vector<std::pair<Xapian::doccount, std::string>> terms;
-    for (auto it = database_.allterms_begin(pattern); it != database_.allterms_end(pattern); ++it)
-      terms.emplace_back(it.get_termfreq(), *it);
-    if (terms.size() > wildcard_limit_) {
-      std::stable_sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-      terms.resize(wildcard_limit_);
-    }
     MatchSet set(last_docid_);
-    for (const auto& [frequency, term] : terms) set.unite(term_set(term));
+    for (const auto& term : expand_wildcard(database_, pattern, wildcard_limit_)) set.unite(term_set(term));
     return set;
   }
 
@@ -253,6 +246,20 @@ class MatchSetSource : public Xapian::PostingSource {
 };
 
 }  // namespace
+
+std::vector<std::string> expand_wildcard(const Xapian::Database& database, const std::string& prefix_term,
+                                         unsigned limit) {
+  std::vector<std::pair<Xapian::doccount, std::string>> terms;
+  for (auto it = database.allterms_begin(prefix_term); it != database.allterms_end(prefix_term); ++it)
+    terms.emplace_back(it.get_termfreq(), *it);
+  if (terms.size() > limit) {
+    std::stable_sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    terms.resize(limit);
+  }
+  std::vector<std::string> out;
+  for (auto& [frequency, term] : terms) out.push_back(std::move(term));
+  return out;
+}
 
 Xapian::Query match_set_query(std::shared_ptr<const MatchSet> set) {
   return Xapian::Query((new MatchSetSource(std::move(set)))->release());

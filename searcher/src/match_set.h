@@ -78,6 +78,11 @@ struct MatchSetLimits {
 // ranges and filters are then not matched a second time.
 Xapian::Query match_set_query(std::shared_ptr<const MatchSet> set);
 
+// The terms a wildcard on prefix_term stands for: its limit most frequent (ties in frequency
+// taken in term order), as Xapian's WILDCARD_LIMIT_MOST_FREQUENT.
+std::vector<std::string> expand_wildcard(const Xapian::Database& database, const std::string& prefix_term,
+                                         unsigned limit);
+
 // Every section of database that query matches. Date ranges (VALUE_RANGE/GE/LE on a slot the
 // table holds) are checked against the table; wildcards are expanded to their most frequent
 // terms (ties in frequency taken in term order); phrases, NEAR and anything else are

@@ -75,19 +75,19 @@ Xapian::Query QueryBuilder::word(const Token& token, const std::string& field) c
   if (field.starts_with("role_")) {
     // Part texts are indexed as stems only, one term space per role (schema::kRoleTextPrefix).
     std::string term = schema::kRoleTextPrefix + field.substr(5) + ':' + token.stem;
-    return make_group_ ? make_group_({std::move(term)}) : Xapian::Query(term);
+    return sources_.make_group ? sources_.make_group({std::move(term)}) : Xapian::Query(term);
   }
-  const auto document_title = word_query(token, schema::kDocumentTitle, weights, make_group_);
+  const auto document_title = word_query(token, schema::kDocumentTitle, weights, sources_.make_group);
   if (field == "title")
-    return Xapian::Query(Xapian::Query::OP_OR, word_query(token, schema::kSectionTitle, weights, make_group_),
+    return Xapian::Query(Xapian::Query::OP_OR, word_query(token, schema::kSectionTitle, weights, sources_.make_group),
                          document_title);
   // Section-title words are scored with the body's statistics (BM25F-like, see word_query);
   // the title boosts then add a share of a title-only match on top.
   const std::array<FieldPrefixes, 2> body_and_section_title{schema::kBody, schema::kSectionTitle};
-  return combine(Xapian::Query::OP_OR,
-                 {word_query(token, body_and_section_title, weights, make_group_),
-                  scaled(word_query(token, schema::kSectionTitle, weights, make_group_), options_.section_title_boost),
-                  scaled(document_title, options_.document_title_boost)});
+  return combine(Xapian::Query::OP_OR, {word_query(token, body_and_section_title, weights, sources_.make_group),
+                                        scaled(word_query(token, schema::kSectionTitle, weights, sources_.make_group),
+                                               options_.section_title_boost),
+                                        scaled(document_title, options_.document_title_boost)});
 }
 
 std::vector<Token> QueryBuilder::analyze(std::string_view text) const {
@@ -97,7 +97,8 @@ std::vector<Token> QueryBuilder::analyze(std::string_view text) const {
     for (const Analyzer& other : variant_analyzers_) {
       std::vector<Token> as_other = other.analyze(token.text);
       if (as_other.size() != 1) continue;
-      const auto add_new = [](std::vector<std::string>& to, const std::vector<std::string>& from, const std::string& own) {
+      const auto add_new = [](std::vector<std::string>& to, const std::vector<std::string>& from,
+                              const std::string& own) {
         for (const std::string& value : from)
           if (value != own && std::find(to.begin(), to.end(), value) == to.end()) to.push_back(value);
       };
@@ -115,7 +116,8 @@ Xapian::Query QueryBuilder::near(const Node& node, Context& context, bool positi
     auto tokens = analyze(child.text);
     for (auto& token : tokens) {
       std::string term = schema::kBody.exact + token.norm;
-      terms.push_back(weights_only_ && required && make_group_ ? make_group_({term}) : Xapian::Query(term));
+      terms.push_back(weights_only_ && required && sources_.make_group ? sources_.make_group({term})
+                                                                       : Xapian::Query(term));
       if (positive) context.out->positive_tokens.push_back(std::move(token));
     }
   }
@@ -161,7 +163,12 @@ Xapian::Query QueryBuilder::node_query(const Node& node, Context& context, bool 
     case NodeKind::wildcard: {
       const auto prefix = normalise_text(node.text);
       if (positive) context.out->wildcard_prefixes.push_back(prefix);
-      return Q(Q::OP_WILDCARD, schema::kBody.exact + prefix, options_.wildcard_limit, Q::WILDCARD_LIMIT_MOST_FREQUENT);
+      Q wildcard(Q::OP_WILDCARD, schema::kBody.exact + prefix, options_.wildcard_limit,
+                 Q::WILDCARD_LIMIT_MOST_FREQUENT);
+      if (!sources_.make_group || !sources_.expand_wildcard) return wildcard;
+      // Xapian's wildcard is a synonym of its terms; with none it still matches nothing in an AND.
+      auto terms = sources_.expand_wildcard(schema::kBody.exact + prefix);
+      return terms.empty() ? wildcard : sources_.make_group(std::move(terms));
     }
     case NodeKind::filter:
     case NodeKind::date_range:
@@ -171,8 +178,10 @@ Xapian::Query QueryBuilder::node_query(const Node& node, Context& context, bool 
       }
       if (node.kind == NodeKind::filter) return filter(node.field, node.text, context.out->warnings);
       return date_filter(node.from, node.to);
-    case NodeKind::match_all: return Q::MatchAll;
-    case NodeKind::all_of: return combine(Q::OP_AND, children(positive, required, required));
+    case NodeKind::match_all:
+      return Q::MatchAll;
+    case NodeKind::all_of:
+      return combine(Q::OP_AND, children(positive, required, required));
     case NodeKind::any_of: {
       // A stop word beside other words ("vejledninger til almen praksis") only adds to the score
       // of sections the other words match: on its own it would match nearly every section, and
@@ -181,8 +190,8 @@ Xapian::Query QueryBuilder::node_query(const Node& node, Context& context, bool 
       for (const auto& child : node.children) {
         auto query = node_query(child, context, positive, false);
         if (is_empty(query)) continue;
-        const bool stop = positive && child.kind == NodeKind::word && child.field.empty() &&
-                          is_stop_word(normalise_text(child.text));
+        const bool stop =
+            positive && child.kind == NodeKind::word && child.field.empty() && is_stop_word(normalise_text(child.text));
         (stop ? stop_words : words).push_back(std::move(query));
       }
       if (words.empty()) return combine(Q::OP_OR, stop_words);
@@ -204,7 +213,8 @@ Xapian::Query QueryBuilder::node_query(const Node& node, Context& context, bool 
       if (is_empty(right)) return left;
       return Q(Q::OP_AND_NOT, is_empty(left) ? Q::MatchAll : left, right);
     }
-    case NodeKind::near: return near(node, context, positive, required);
+    case NodeKind::near:
+      return near(node, context, positive, required);
   }
   return Q();
 }

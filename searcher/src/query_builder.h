@@ -4,6 +4,7 @@
 // section and document titles; filter values go through the organisation and topic registries.
 #include <xapian.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,28 +16,35 @@
 namespace arkiv::query {
 
 struct BuiltQuery {
-  Xapian::Query query;                 // MatchAll when the query had filters only
-  std::vector<Token> positive_tokens;  // analysed words and phrase words that are searched for
+  Xapian::Query query;                         // MatchAll when the query had filters only
+  std::vector<Token> positive_tokens;          // analysed words and phrase words that are searched for
   std::vector<std::string> wildcard_prefixes;  // normalised prefixes of prefix* words
   std::vector<std::string> warnings;
   bool left_out_conditions = false;  // weights_only: some condition was left out
+};
+
+// How words become terms in one local database: each group of a word's terms scored as one
+// term (term_group_source.h), and a wildcard expanded to its terms before that. Empty members:
+// Xapian's own OP_SYNONYM and OP_WILDCARD.
+struct TermSources {
+  TermGroupMaker make_group;
+  std::function<std::vector<std::string>(const std::string& prefix_term)> expand_wildcard;
 };
 
 class QueryBuilder {
  public:
   // variant_analyzers: the other Nordic languages' analyzers; a query word that has no
   // cross-language variant in the query language takes theirs ("sykehus" typed into a Danish
-  // search box reaches "sygehus"). make_group scores each group of a word's terms (default:
-  // Xapian's OP_SYNONYM). weights_only leaves out the conditions every match meets anyway
+  // search box reaches "sygehus"). weights_only leaves out the conditions every match meets anyway
   // (filters, date ranges, phrase and NEAR conditions, excluded words, where the query requires
   // them): it gives every section the whole query matches the same weight, and serves to rank
   // within a match set already worked out (match_set.h).
   QueryBuilder(const Analyzer& analyzer, const std::vector<Analyzer>& variant_analyzers, const SearcherOptions& options,
-               TermGroupMaker make_group = {}, bool weights_only = false)
+               TermSources sources = {}, bool weights_only = false)
       : analyzer_(analyzer),
         variant_analyzers_(variant_analyzers),
         options_(options),
-        make_group_(std::move(make_group)),
+        sources_(std::move(sources)),
         weights_only_(weights_only) {}
 
   BuiltQuery build(const ParsedQuery& parsed) const;
@@ -60,7 +68,7 @@ class QueryBuilder {
   const Analyzer& analyzer_;
   const std::vector<Analyzer>& variant_analyzers_;
   const SearcherOptions& options_;
-  TermGroupMaker make_group_;
+  TermSources sources_;
   bool weights_only_;
 };
 

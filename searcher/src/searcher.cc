@@ -153,12 +153,16 @@ struct Searcher::Impl {
 
   // Word groups weighed with document lengths from memory: ~20 ms to read them for 667,000
   // sections, against ~4 ms that Xapian spends on them in every word search of that index.
-  TermGroupMaker term_group_maker() {
+  query::TermSources term_sources() {
     if (!one_local) return {};
     if (!document_lengths) document_lengths = std::make_unique<DocumentLengths>(database);
-    return [lengths = document_lengths.get(), parameters = Bm25Parameters{options.bm25_k1, options.bm25_b,
-                                                                          options.bm25_min_normlen}](
-               std::vector<std::string> terms) { return term_group_query(*lengths, parameters, std::move(terms)); };
+    const Bm25Parameters parameters{options.bm25_k1, options.bm25_b, options.bm25_min_normlen};
+    return {[lengths = document_lengths.get(), parameters](std::vector<std::string> terms) {
+              return term_group_query(*lengths, parameters, std::move(terms));
+            },
+            [this](const std::string& prefix_term) {
+              return expand_wildcard(database, prefix_term, options.wildcard_limit);
+            }};
   }
 
   // New commits become visible; a revision discarded under us is retried once on a fresh one.
@@ -240,13 +244,13 @@ struct Searcher::Impl {
     FacetCounter facets(request.facets);
     // Built for the revision searched: the term groups hold its document lengths.
     return with_fresh_database([&] {
-      const auto make_group = term_group_maker();
-      const query::QueryBuilder builder(query_analyzer, variant_analyzers, options, make_group);
+      const auto sources = term_sources();
+      const query::QueryBuilder builder(query_analyzer, variant_analyzers, options, sources);
       auto built = builder.build(parsed);
       const auto filters = request_filters(request, builder, built.warnings);
       Xapian::Query final_query = built.query;
       if (!filters.empty()) final_query = Xapian::Query(Xapian::Query::OP_FILTER, final_query, filters);
-      return run(request, parsed, built, final_query, make_group, facets);
+      return run(request, parsed, built, final_query, sources, facets);
     });
   }
 
@@ -292,7 +296,7 @@ struct Searcher::Impl {
   }
 
   SearchResult run(const SearchRequest& request, const query::ParsedQuery& parsed, const query::BuiltQuery& built,
-                   const Xapian::Query& final_query, const TermGroupMaker& make_group, FacetCounter& facets) {
+                   const Xapian::Query& final_query, const query::TermSources& sources, FacetCounter& facets) {
     SearchResult result;
     result.parsed_query = final_query.get_description();
     result.warnings = built.warnings;
@@ -301,7 +305,7 @@ struct Searcher::Impl {
     std::shared_ptr<const MatchSet> matches;
     if (!request.facets.empty()) matches = count_facets(request, final_query, facets, result);
     Xapian::Query ranked_query = final_query;
-    const query::QueryBuilder weights(query_analyzer, variant_analyzers, options, make_group, true);
+    const query::QueryBuilder weights(query_analyzer, variant_analyzers, options, sources, true);
     const auto weighted_build = matches ? weights.build(parsed) : query::BuiltQuery{};
     // Without conditions left out, the weighted part alone is the query: the set adds nothing.
     if (matches && (weighted_build.left_out_conditions || final_query.get_type() == Xapian::Query::OP_FILTER)) {

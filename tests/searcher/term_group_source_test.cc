@@ -137,3 +137,20 @@ TEST_CASE("the ranked pass within a match set gives the hits and weights of the 
     }
   }
 }
+
+TEST_CASE("a wildcard expanded into a term group ranks as Xapian's own wildcard") {
+  SampleParagraphs samples;
+  const arkiv::DocumentLengths lengths(samples.database);
+  for (const char* prefix : {"medic", "sund", "regione", "xyzzy"}) {
+    for (unsigned limit : {1u, 3u, 100u}) {
+      const auto terms = arkiv::expand_wildcard(samples.database, prefix, limit);
+      CHECK(terms.size() <= limit);
+      const Q wildcard(Q::OP_WILDCARD, prefix, limit, Q::WILDCARD_LIMIT_MOST_FREQUENT);
+      if (terms.empty()) {
+        CHECK(ranked(samples.database, wildcard).empty());
+        continue;
+      }
+      check_same_ranking(samples.database, wildcard, arkiv::term_group_query(lengths, kParameters, terms));
+    }
+  }
+}
