@@ -38,6 +38,8 @@ class TermGroupSource : public Xapian::PostingSource {
 
   void init(const Xapian::Database& database) override {
     cursors_.clear();
+    heap_.clear();
+    at_current_.clear();
     started_ = false;
     current_ = 0;
     std::vector<Xapian::doccount> frequencies;
@@ -52,6 +54,7 @@ class TermGroupSource : public Xapian::PostingSource {
       frequency_sum_ += frequency;
       wdf_bound += database.get_wdf_upper_bound(term);
     }
+    small_ = cursors_.size() <= 4;
     const Xapian::doccount documents = database.get_doccount();
     frequency_sum_ = std::min(frequency_sum_, documents);
     frequency_estimate_ = synonym_frequency(std::move(frequencies), documents);
@@ -72,26 +75,30 @@ class TermGroupSource : public Xapian::PostingSource {
   Xapian::doccount get_termfreq_max() const override { return frequency_sum_; }
 
   void next(double) override {
-    if (started_) {
-      for (auto& cursor : cursors_)
-        if (cursor.docid == current_) advance(cursor, [](Xapian::PostingIterator& it) { ++it; });
+    if (!started_) {
+      start([](Xapian::PostingIterator&) {});
     } else {
-      for (auto& cursor : cursors_) advance(cursor, [](Xapian::PostingIterator&) {});
-      started_ = true;
+      for (auto i : at_current_) advance(i, [](Xapian::PostingIterator& it) { ++it; });
     }
-    settle();
+    gather();
   }
 
   void skip_to(Xapian::docid document, double) override {
     if (!started_) {
-      for (auto& cursor : cursors_) advance(cursor, [document](Xapian::PostingIterator& it) { it.skip_to(document); });
-      started_ = true;
+      start([document](Xapian::PostingIterator& it) { it.skip_to(document); });
     } else {
-      for (auto& cursor : cursors_)
-        if (cursor.docid != 0 && cursor.docid < document)
-          advance(cursor, [document](Xapian::PostingIterator& it) { it.skip_to(document); });
+      if (document <= current_) return;
+      for (auto i : at_current_) advance(i, [document](Xapian::PostingIterator& it) { it.skip_to(document); });
+      if (small_)
+        for (std::size_t i = 0; i < cursors_.size(); ++i)
+          if (cursors_[i].docid != 0 && cursors_[i].docid < document)
+            advance(i, [document](Xapian::PostingIterator& it) { it.skip_to(document); });
+      while (!heap_.empty() && cursors_[heap_.front()].docid < document) {
+        const auto i = pop();
+        advance(i, [document](Xapian::PostingIterator& it) { it.skip_to(document); });
+      }
     }
-    settle();
+    gather();
   }
 
   bool at_end() const override { return started_ && current_ == 0; }
@@ -115,20 +122,52 @@ class TermGroupSource : public Xapian::PostingSource {
     Xapian::docid docid;  // 0 once at the end
   };
 
+  // A wildcard's group has up to wildcard_limit terms: beyond a few, the cursors not at the end
+  // wait in a min-heap on their docid, and those on the current document are out of it, in
+  // at_current_. A word's group (one to four terms) is scanned.
+  bool later(std::size_t a, std::size_t b) const { return cursors_[a].docid > cursors_[b].docid; }
+  std::size_t pop() {
+    std::pop_heap(heap_.begin(), heap_.end(), [this](auto a, auto b) { return later(a, b); });
+    const auto i = heap_.back();
+    heap_.pop_back();
+    return i;
+  }
+
   template <typename Move>
-  static void advance(Cursor& cursor, Move&& move) {
+  void advance(std::size_t i, Move&& move) {
+    auto& cursor = cursors_[i];
     move(cursor.it);
     cursor.docid = cursor.it == Xapian::PostingIterator() ? 0 : *cursor.it;
+    if (cursor.docid == 0 || small_) return;
+    heap_.push_back(i);
+    std::push_heap(heap_.begin(), heap_.end(), [this](auto a, auto b) { return later(a, b); });
+  }
+
+  template <typename Move>
+  void start(Move&& move) {
+    started_ = true;
+    heap_.clear();
+    for (std::size_t i = 0; i < cursors_.size(); ++i) advance(i, move);
   }
 
   // The lowest docid of the cursors and the summed wdf of the terms there.
-  void settle() {
-    current_ = 0;
-    for (const auto& cursor : cursors_)
-      if (cursor.docid != 0 && (current_ == 0 || cursor.docid < current_)) current_ = cursor.docid;
+  void gather() {
+    at_current_.clear();
     wdf_ = 0;
-    for (const auto& cursor : cursors_)
-      if (cursor.docid == current_ && current_ != 0) wdf_ += cursor.it.get_wdf();
+    if (small_) {
+      current_ = 0;
+      for (const auto& cursor : cursors_)
+        if (cursor.docid != 0 && (current_ == 0 || cursor.docid < current_)) current_ = cursor.docid;
+      for (std::size_t i = 0; i < cursors_.size() && current_ != 0; ++i)
+        if (cursors_[i].docid == current_) at_current_.push_back(i), wdf_ += cursors_[i].it.get_wdf();
+      return;
+    }
+    current_ = heap_.empty() ? 0 : cursors_[heap_.front()].docid;
+    while (!heap_.empty() && cursors_[heap_.front()].docid == current_) {
+      const auto i = pop();
+      at_current_.push_back(i);
+      wdf_ += cursors_[i].it.get_wdf();
+    }
   }
 
   // BM25Weight::get_sumpart.
@@ -143,6 +182,8 @@ class TermGroupSource : public Xapian::PostingSource {
   Bm25Parameters parameters_;
   std::vector<std::string> terms_;
   std::vector<Cursor> cursors_;
+  std::vector<std::size_t> heap_, at_current_;
+  bool small_ = true;
   bool started_ = false;
   Xapian::docid current_ = 0;
   Xapian::termcount wdf_ = 0;
