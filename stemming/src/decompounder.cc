@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <fstream>
 #include <functional>
@@ -30,6 +31,7 @@ constexpr std::size_t kMinModifierBeforeShortHead = 5;
 // How short the next head may be (see above); indexes the segmentation memo.
 enum class HeadLength : std::uint8_t { kNormal, kShortAfterS, kShortBase };
 constexpr int kMaxDepth = 3;  // recursion into parts that are compounds themselves
+constexpr std::size_t kMaxPrefixWalkBytes = 128;  // longer words have their first words looked up one by one
 constexpr std::array<std::string_view, 3> kLinks = {"s", "", "e"};
 
 std::size_t code_points(std::string_view word) {
@@ -241,7 +243,7 @@ struct Segmentation {
 class LexiconDecompounder final : public Decompounder {
  public:
   LexiconDecompounder(Language language, const Lexicon& lexicon, const WordRules& rules)
-      : language_(language), lexicon_(lexicon), rules_(rules) {}
+      : language_(language), lexicon_(lexicon), rules_(rules), endings_keep_prefixes_(keep_prefixes(rules)) {}
 
   std::vector<std::string> split(std::string_view word) const override {
     std::vector<std::string> parts;
@@ -263,14 +265,32 @@ class LexiconDecompounder final : public Decompounder {
   bool decompose(std::string_view word, int depth, std::vector<std::string>& parts, std::size_t& head) const {
     if (depth >= kMaxDepth || code_points(word) < kMinCompoundLength || !all_letters(word)) return false;
     if (rules_.keep.count(word)) return false;
+    // The common words that begin the word, from one trie walk: a compound begins with a
+    // modifier of 3+ letters, so many words that do not split are known here, and base_form and
+    // the search read the rest from it instead of looking each candidate up.
+    std::bitset<kMaxPrefixWalkBytes + 1> prefixes;
+    const bool prefixes_known = endings_keep_prefixes_ && word.size() <= kMaxPrefixWalkBytes;
+    if (prefixes_known) {
+      bool has_modifier = false;
+      lexicon_.for_each_common_word_at(word, 0, [&](std::size_t end) {
+        prefixes.set(end);
+        has_modifier = has_modifier || (end < word.size() && code_points(word.substr(0, end)) >= kMinPartLengthBesideS);
+      });
+      if (!has_modifier) return false;
+    }
+    // A base form that begins the word has its prefixes among the word's.
+    auto base_form_of = [&](std::string_view head) {
+      if (!prefixes_known || !word.starts_with(head)) return base_form(head);
+      return base_form(head, [&prefixes](std::size_t length) { return prefixes.test(length); });
+    };
     // Split the uninflected word when the lexicon has it, so an ending never makes a head:
     // "tjenesten" is split as "tjeneste" (no tjene+sten), "formanden" as "formand" (no form+anden).
-    std::string base = base_form(word);
+    std::string base = base_form_of(word);
     // Genitive after a definite plural: "danskernes" -> "danskerne" -> "dansker" (not dans+kerne).
-    if (base != word) base = base_form(base);
+    if (base != word) base = base_form_of(base);
     const std::string_view target = base;
     if (rules_.keep.count(target) || is_prefix_derivation(target)) return false;
-    Split split = best_split(target);
+    Split split = best_split(target, prefixes_known && word.starts_with(target) ? &prefixes : nullptr);
     const std::vector<Segment>& segments = split.segments;
     if (segments.empty()) return false;
     for (std::size_t i = 0; i < segments.size(); ++i) {
@@ -334,7 +354,8 @@ class LexiconDecompounder final : public Decompounder {
     std::string head_base;          // base_form of the last segment
   };
 
-  Split best_split(std::string_view word) const {
+  // first_words, when given: bit n set when word.substr(0, n) is a common word.
+  Split best_split(std::string_view word, const std::bitset<kMaxPrefixWalkBytes + 1>* first_words) const {
     // Reused by each word this thread splits (a search never starts another), so its buffers
     // are allocated once.
     thread_local Search search;
@@ -344,6 +365,12 @@ class LexiconDecompounder final : public Decompounder {
     search.pair.assign(search.positions * search.positions, kNotAWord);
     search.walked.assign(search.positions, false);
     search.heads.assign(search.positions, std::nullopt);
+    if (first_words) {
+      for (std::size_t end = 1; end <= word.size(); ++end) {
+        if (first_words->test(end)) search.pair[end] = kCommonWord;
+      }
+      search.walked[0] = true;
+    }
     Segmentation best = best_from(search, 0, HeadLength::kNormal, true);
     Split split;
     std::vector<Segment>& segments = split.segments;
@@ -491,9 +518,18 @@ class LexiconDecompounder final : public Decompounder {
     return std::string(head);
   }
 
+  // True when every ending strips a letter or more and appends at most one (decompounding.tsv):
+  // then a base form differs from the word only in its last 3 bytes, within any head, so every
+  // modifier of the base form begins the word as written.
+  static bool keep_prefixes(const WordRules& rules) {
+    return std::all_of(rules.endings.begin(), rules.endings.end(),
+                       [](const Ending& ending) { return !ending.strip.empty() && ending.append.size() <= 2; });
+  }
+
   Language language_;
   const Lexicon& lexicon_;
   const WordRules& rules_;
+  bool endings_keep_prefixes_;
 };
 
 class NoSplitDecompounder final : public Decompounder {
