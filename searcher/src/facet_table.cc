@@ -1,5 +1,7 @@
 #include "searcher/src/facet_table.h"
 
+#include <algorithm>
+
 #include "searcher/src/facets.h"
 
 namespace arkiv {
@@ -20,18 +22,26 @@ FacetTable::FacetTable(const Xapian::Database& database, std::vector<Xapian::val
       ids_[document * slots_.size() + column] = entry->second;
     }
   }
-  parts_.resize(slots_.size());
+  std::size_t most_values = 0;
+  for (const auto& values : values_) most_values = std::max(most_values, values.size());
+  if (most_values <= 65'536) {
+    narrow_ids_.assign(ids_.begin(), ids_.end());
+    ids_ = {};
+  }
+  part_offsets_.resize(slots_.size());
+  part_ids_.resize(slots_.size());
   part_values_.resize(slots_.size());
   for (std::size_t column = 0; column < slots_.size(); ++column) {
     std::unordered_map<std::string, std::uint32_t> part_ids;
+    part_offsets_[column].push_back(0);
     for (const auto& raw : values_[column]) {
-      auto& parts = parts_[column].emplace_back();
       for (auto& value : split_values(raw)) {
         const auto [entry, added] =
             part_ids.emplace(std::move(value), static_cast<std::uint32_t>(part_values_[column].size()));
         if (added) part_values_[column].push_back(entry->first);
-        parts.push_back(entry->second);
+        part_ids_[column].push_back(entry->second);
       }
+      part_offsets_[column].push_back(static_cast<std::uint32_t>(part_ids_[column].size()));
     }
   }
 }

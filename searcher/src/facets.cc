@@ -67,15 +67,8 @@ bool FacetCounter::count(const FacetTable& table, const MatchSet& matches, std::
   make_table_spy(table);
   const std::size_t total = matches.count();
   const std::size_t step = exact_limit == 0 ? total : (total + exact_limit - 1) / exact_limit;
-  if (step <= 1) {
-    matches.for_each([&](Xapian::docid document) { table_spy_->add(document); });
-    return true;
-  }
-  std::size_t index = 0;
-  matches.for_each([&](Xapian::docid document) {
-    if (index++ % step == 0) table_spy_->add(document);
-  });
-  return false;
+  table_spy_->add_every(matches, std::max<std::size_t>(step, 1));
+  return step <= 1;
 }
 
 void FacetCounter::make_table_spy(const FacetTable& table) {
