@@ -156,11 +156,13 @@ class WordCache {
 
   // Where recent_ keeps a word: bits the slot index and the tag use less.
   static std::size_t recent_index(std::uint64_t hash) { return (hash >> 20) & (kRecentWords - 1); }
-  static constexpr std::size_t kRecentWords = 1u << 13;
+  // 64k words: with 8k, 13% of the tokens of mb100 missed the table and read a slot and an entry
+  // from memory; with 64k, 4%.
+  static constexpr std::size_t kRecentWords = 1u << 16;
 
   std::size_t max_entries_;
   // Per recent_index: entry index + 1 of the last word found or stored there (0 = none), a
-  // 32 KB table that stays in the CPU cache and answers the frequent words.
+  // 256 KB table that stays in the CPU's L2 cache and answers the frequent words.
   mutable std::vector<std::uint32_t> recent_;
   std::vector<std::uint64_t> slots_;  // hash high half | entry index + 1 (0 = empty); a power of two, at most half full
   std::vector<Entry> entries_;
