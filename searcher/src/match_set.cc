@@ -106,24 +106,32 @@ class Evaluator {
         if (term == query.get_unique_terms_end()) return MatchSet(last_docid_);
         return term_set(*term);
       }
-      case Q::LEAF_MATCH_ALL: return term_set("");
+      case Q::LEAF_MATCH_ALL:
+        return term_set("");
       case Q::LEAF_POSTING_SOURCE:
         if (auto terms = term_group_terms(query)) {
           MatchSet set(last_docid_);
-          for (const auto& term : *terms) set.unite(term_set(term));
+          for (const auto& term : *terms) add_term(set, term);
           return set;
         }
         return by_xapian(query);
-      case Q::OP_INVALID: return MatchSet(last_docid_);
-      case Q::OP_SCALE_WEIGHT: return evaluate(query.get_subquery(0));
-      case Q::OP_AND_MAYBE: return evaluate(query.get_subquery(0));
+      case Q::OP_INVALID:
+        return MatchSet(last_docid_);
+      case Q::OP_SCALE_WEIGHT:
+        return evaluate(query.get_subquery(0));
+      case Q::OP_AND_MAYBE:
+        return evaluate(query.get_subquery(0));
       case Q::OP_OR:
       case Q::OP_SYNONYM:
-      case Q::OP_MAX: return combine(query, &MatchSet::unite);
+      case Q::OP_MAX:
+        return combine(query, &MatchSet::unite);
       case Q::OP_AND:
-      case Q::OP_FILTER: return combine(query, &MatchSet::intersect);
-      case Q::OP_AND_NOT: return combine(query, &MatchSet::subtract);
-      case Q::OP_XOR: return combine(query, &MatchSet::symmetric_difference);
+      case Q::OP_FILTER:
+        return combine(query, &MatchSet::intersect);
+      case Q::OP_AND_NOT:
+        return combine(query, &MatchSet::subtract);
+      case Q::OP_XOR:
+        return combine(query, &MatchSet::symmetric_difference);
       case Q::OP_VALUE_RANGE:
       case Q::OP_VALUE_GE:
       case Q::OP_VALUE_LE:
@@ -132,11 +140,21 @@ class Evaluator {
       case Q::OP_WILDCARD:
         if (auto set = wildcard(query)) return *std::move(set);
         return by_xapian(query);
-      default: return by_xapian(query);
+      default:
+        return by_xapian(query);
     }
   }
 
  private:
+  // Adds a term's sections to set without a set of its own unless the cache keeps one.
+  void add_term(MatchSet& set, const std::string& term) const {
+    if (cache_) {
+      if (auto cached = cache_->find(term)) return set.unite(*cached);
+      if (database_.get_termfreq(term) >= last_docid_ / 64) return set.unite(term_set(term));
+    }
+    for (auto it = database_.postlist_begin(term); it != database_.postlist_end(term); ++it) set.add(*it);
+  }
+
   MatchSet term_set(const std::string& term) const {
     if (cache_)
       if (auto cached = cache_->find(term)) return *cached;
@@ -190,7 +208,7 @@ class Evaluator {
       return std::nullopt;
     const std::string pattern = description.substr(space + 1, description.size() - space - 2);
     MatchSet set(last_docid_);
-    for (const auto& term : expand_wildcard(database_, pattern, wildcard_limit_)) set.unite(term_set(term));
+    for (const auto& term : expand_wildcard(database_, pattern, wildcard_limit_)) add_term(set, term);
     return set;
   }
 
@@ -266,8 +284,7 @@ Xapian::Query match_set_query(std::shared_ptr<const MatchSet> set) {
 }
 
 std::optional<MatchSet> matching_sections(const Xapian::Database& database, const Xapian::Query& query,
-                                          const FacetTable& table, const MatchSetLimits& limits,
-                                          MatchSetCache* cache) {
+                                          const FacetTable& table, const MatchSetLimits& limits, MatchSetCache* cache) {
   const Evaluator evaluator(database, table, cache, limits.wildcard_limit);
   if (evaluator.postings(query) > limits.max_postings) return std::nullopt;
   return evaluator.evaluate(query);

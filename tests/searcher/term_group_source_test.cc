@@ -105,6 +105,13 @@ TEST_CASE("a term group's match set is the union of its terms' postings") {
   REQUIRE(from_synonym);
   CHECK(from_group->count() == from_synonym->count());
   CHECK(from_group->count() > 10);
+  // Through the cache of frequent terms too, filled by the first evaluation and read by the second.
+  arkiv::MatchSetCache cache;
+  for (int round = 0; round < 2; ++round) {
+    const auto cached = arkiv::matching_sections(samples.database, group, table, {}, &cache);
+    REQUIRE(cached);
+    CHECK(cached->count() == from_synonym->count());
+  }
 }
 
 TEST_CASE("the ranked pass within a match set gives the hits and weights of the whole query") {
