@@ -234,7 +234,10 @@ class MatchSetSource : public Xapian::PostingSource {
  public:
   explicit MatchSetSource(std::shared_ptr<const MatchSet> set) : set_(std::move(set)), count_(set_->count()) {}
   Xapian::PostingSource* clone() const override { return new MatchSetSource(set_); }
-  void init(const Xapian::Database&) override { current_ = 0, started_ = false; }
+  void init(const Xapian::Database&) override {
+    current_ = 0;
+    started_ = false;
+  }
   Xapian::doccount get_termfreq_min() const override { return static_cast<Xapian::doccount>(count_); }
   Xapian::doccount get_termfreq_est() const override { return static_cast<Xapian::doccount>(count_); }
   Xapian::doccount get_termfreq_max() const override { return static_cast<Xapian::doccount>(count_); }

@@ -73,9 +73,9 @@ struct MatchSetLimits {
   unsigned wildcard_limit = 100;
 };
 
-// A query that matches the sections of set, with no weight. The ranked pass runs as
-// FILTER(the query's weighted part, this) once the match set is known: phrases, NEAR, date
-// ranges and filters are then not matched a second time.
+// A query that matches the sections of set, with no weight. Once the match set is known the
+// ranked pass runs as AND_MAYBE(this, the query's weighted part): phrases, NEAR, date ranges and
+// filters are then not matched a second time.
 Xapian::Query match_set_query(std::shared_ptr<const MatchSet> set);
 
 // The terms a wildcard on prefix_term stands for: its limit most frequent (ties in frequency

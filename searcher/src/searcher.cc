@@ -25,7 +25,6 @@
 namespace arkiv {
 namespace {
 
-
 Xapian::Database open_database(const std::string& spec) {
   try {
     if (spec.starts_with("tcp:")) {
@@ -98,8 +97,8 @@ struct Searcher::Impl {
   // databases Xapian 1.4 hands a match spy documents with their shard's docid, not the combined one.
   bool one_local = true;
   std::unique_ptr<FacetTable> facet_table;
-  std::size_t faceted_searches = 0;  // in this revision, before the table was built
-  MatchSetCache match_set_cache;  // like the facet table: for one revision of one local database
+  std::size_t faceted_searches = 0;                   // in this revision, before the table was built
+  MatchSetCache match_set_cache;                      // like the facet table: for one revision of one local database
   std::unique_ptr<DocumentLengths> document_lengths;  // the same; for BM25 (term_group_source.h)
 
   Impl(const std::vector<std::string>& databases, SearcherOptions searcher_options)
@@ -234,10 +233,11 @@ struct Searcher::Impl {
 
   SearchResult search(const SearchRequest& request) {
     if (request.limit > options.max_limit)
-      throw QueryError("limit " + std::to_string(request.limit) + " exceeds the maximum of " +
-                           std::to_string(options.max_limit),
-                       std::to_string(request.limit), std::string::npos);
-    if (request.offset > options.max_offset_plus_limit || request.offset + request.limit > options.max_offset_plus_limit)
+      throw QueryError(
+          "limit " + std::to_string(request.limit) + " exceeds the maximum of " + std::to_string(options.max_limit),
+          std::to_string(request.limit), std::string::npos);
+    if (request.offset > options.max_offset_plus_limit ||
+        request.offset + request.limit > options.max_offset_plus_limit)
       throw QueryError("offset + limit exceeds the maximum of " + std::to_string(options.max_offset_plus_limit),
                        std::to_string(request.offset), std::string::npos);
     const auto parsed = query::parse_query(request.query, {options.max_query_bytes, options.max_query_words});
@@ -250,7 +250,7 @@ struct Searcher::Impl {
       const auto filters = request_filters(request, builder, built.warnings);
       Xapian::Query final_query = built.query;
       if (!filters.empty()) final_query = Xapian::Query(Xapian::Query::OP_FILTER, final_query, filters);
-      return run(request, parsed, built, final_query, sources, facets);
+      return run(request, parsed, built, final_query, !filters.empty(), sources, facets);
     });
   }
 
@@ -296,7 +296,8 @@ struct Searcher::Impl {
   }
 
   SearchResult run(const SearchRequest& request, const query::ParsedQuery& parsed, const query::BuiltQuery& built,
-                   const Xapian::Query& final_query, const query::TermSources& sources, FacetCounter& facets) {
+                   const Xapian::Query& final_query, bool request_filtered, const query::TermSources& sources,
+                   FacetCounter& facets) {
     SearchResult result;
     result.parsed_query = final_query.get_description();
     result.warnings = built.warnings;
@@ -305,14 +306,15 @@ struct Searcher::Impl {
     std::shared_ptr<const MatchSet> matches;
     if (!request.facets.empty()) matches = count_facets(request, final_query, facets, result);
     Xapian::Query ranked_query = final_query;
-    const query::QueryBuilder weights(query_analyzer, variant_analyzers, options, sources, true);
-    const auto weighted_build = matches ? weights.build(parsed) : query::BuiltQuery{};
-    // Without conditions left out, the weighted part alone is the query: the set adds nothing.
-    if (matches && (weighted_build.left_out_conditions || final_query.get_type() == Xapian::Query::OP_FILTER)) {
-      const Xapian::Query& weighted = weighted_build.query;
-      // Every section of the set, weighed where the weighted part matches it.
-      ranked_query = weighted.empty() ? match_set_query(matches)
-                                      : Xapian::Query(Xapian::Query::OP_AND_MAYBE, match_set_query(matches), weighted);
+    if (matches) {
+      const auto weighted =
+          query::QueryBuilder(query_analyzer, variant_analyzers, options, sources, true).build(parsed);
+      // Every section of the set, weighed where the weighted part matches it. With no condition
+      // left out the weighted part is the query itself, and the set would add nothing.
+      if (weighted.query.empty())
+        ranked_query = match_set_query(matches);
+      else if (request_filtered || weighted.left_out_conditions)
+        ranked_query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, match_set_query(matches), weighted.query);
     }
     Xapian::Enquire enquire(database);
     enquire.set_query(ranked_query);

@@ -112,7 +112,8 @@ Xapian::Query word_query(const Token& token, std::span<const FieldPrefixes> fiel
       add_prefixed(folded_terms, field.stem, token.folded_stems);
     }
   }
-  if (auto folded = weighted_synonyms(folded_terms, weights.folded, make_group); !folded.empty()) alternatives.push_back(folded);
+  if (auto folded = weighted_synonyms(folded_terms, weights.folded, make_group); !folded.empty())
+    alternatives.push_back(folded);
 
   if (alternatives.size() == 1) return alternatives.front();
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());

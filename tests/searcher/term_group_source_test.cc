@@ -135,12 +135,22 @@ TEST_CASE("the ranked pass within a match set gives the hits and weights of the 
     INFO(query);
     auto plain_request = arkiv::testing::request(query);
     plain_request.limit = 20;
-    const auto expected = plain.search(plain_request);
-    const auto actual = faceted.search(faceted_request(query));
-    REQUIRE(actual.hits.size() == expected.hits.size());
-    for (std::size_t i = 0; i < expected.hits.size(); ++i) {
-      CHECK(actual.hits[i].id == expected.hits[i].id);
-      CHECK(actual.hits[i].score == Approx(expected.hits[i].score).epsilon(1e-9));
+    // The same again with the request's own filters (organisation, date range) on top.
+    for (bool filtered : {false, true}) {
+      auto expected_request = plain_request;
+      auto actual_request = faceted_request(query);
+      if (filtered)
+        for (auto* request : {&expected_request, &actual_request}) {
+          request->organisations = {"Danske Regioner"};
+          request->date_from = "2016-01-01";
+        }
+      const auto expected = plain.search(expected_request);
+      const auto actual = faceted.search(actual_request);
+      REQUIRE(actual.hits.size() == expected.hits.size());
+      for (std::size_t i = 0; i < expected.hits.size(); ++i) {
+        CHECK(actual.hits[i].id == expected.hits[i].id);
+        CHECK(actual.hits[i].score == Approx(expected.hits[i].score).epsilon(1e-9));
+      }
     }
   }
 }
