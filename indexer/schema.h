@@ -8,9 +8,9 @@
 namespace arkiv::schema {
 
 // Free-text fields: the four term spaces of each (see stemming/xapian_terms.h).
-inline const FieldPrefixes kBody{"", "Z", "XP", "XF"};
-inline const FieldPrefixes kDocumentTitle{"S", "ZS", "XPS", "XFS"};
-inline const FieldPrefixes kSectionTitle{"XT", "ZXT", "XPT", "XFT"};
+inline const FieldPrefixes kBody{"", "Z", "XP", "XF", "XW"};
+inline const FieldPrefixes kDocumentTitle{"S", "ZS", "XPS", "XFS", ""};
+inline const FieldPrefixes kSectionTitle{"XT", "ZXT", "XPT", "XFT", ""};
 
 // Boolean filter terms.
 inline constexpr const char* kIdPrefix = "Q";              // unique section id: Q<document-id>-<index>
@@ -37,6 +37,11 @@ inline constexpr Xapian::termcount kTitleWdf = 3;
 // User metadata key of each indexed file: kFileRecordPrefix + absolute path (or "#<document-id>"
 // for very long paths); value "size|mtime_ns|content_hash|sections|path" (docs/schema.md).
 inline constexpr const char* kFileRecordPrefix = "file:";
+
+// User metadata: the common words (CommonWords::lines) whose pairs the body's pair terms hold.
+// Written when a database is created; later runs index with the database's own list, and the
+// searcher uses pair terms only with it (absent: a database from before pair terms, none used).
+inline constexpr const char* kPairWordsKey = "arkiv:pair-words";
 
 // Value slots.
 enum Slot : Xapian::valueno {

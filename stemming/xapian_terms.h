@@ -7,6 +7,8 @@
 #include <functional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "stemming/analyzer.h"
@@ -14,13 +16,41 @@
 namespace arkiv {
 
 // The term spaces of one indexed field (body, title, section title ...). The concrete prefix
-// strings live in indexer/schema.h; only these four kinds exist.
+// strings live in indexer/schema.h; only these five kinds exist.
 struct FieldPrefixes {
   std::string exact;   // normalised word, with positions (phrase and NEAR queries)
   std::string stem;    // Snowball stem of the word and of completed suspended compounds
   std::string part;    // stem of each compound part, at the compound's position
   std::string folded;  // Scandinavian-folded stems (æ/ø/å typed as ae/oe/aa, ä, ö)
+  std::string pair;    // two adjacent normalised words, one of them common (CommonWords); "": none
 };
+
+// Words so common that a phrase holding one ("den har", "for bedre") would make Xapian check
+// positions in a large share of all sections. Each adjacent pair of words of which one is common
+// is also indexed as one term without positions (Lucene's "common grams"), so that phrase is one
+// posting list. The standard list is the Snowball Danish and Norwegian stop words
+// (stemming/data/stopwords); a database records the list it was built with (indexer/schema.h).
+class CommonWords {
+ public:
+  CommonWords() = default;  // none: no pair terms
+  // The Snowball Danish and Norwegian stop words. Throws IoError if a list cannot be read.
+  static CommonWords standard();
+  // One word a line, as lines() writes them.
+  static CommonWords from_lines(std::string_view lines);
+  std::string lines() const;  // sorted
+
+  bool contains(std::string_view normalised_word) const { return words_.contains(std::string(normalised_word)); }
+  bool empty() const { return words_.empty(); }
+  bool operator==(const CommonWords& other) const { return words_ == other.words_; }
+
+ private:
+  std::unordered_set<std::string> words_;
+};
+
+// The pair term of two adjacent normalised words in field (field.pair + first + ' ' + second);
+// "" when the field has no pair space, neither word is common, or the term would be too long.
+std::string pair_term(const FieldPrefixes& field, const CommonWords& common, std::string_view first,
+                      std::string_view second);
 
 // Weights of the derived matches relative to an exact (same stem) match = 1.0. The order
 // exact > part > variant > folded is what the ranking promises users. Tuned on the development
@@ -37,9 +67,12 @@ struct TermWeights {
 using TermGroupMaker = std::function<Xapian::Query(std::vector<std::string> terms)>;
 
 // Adds the terms of already-analysed tokens to doc. Positions are token.position + position_offset;
-// returns the last position used so a caller can leave a gap before the next field.
+// returns the last position used so a caller can leave a gap before the next field. With common
+// words and a field that has a pair space, adjacent tokens holding a common word also add their
+// pair term.
 Xapian::termpos add_terms(const std::vector<Token>& tokens, const FieldPrefixes& field, Xapian::Document& document,
-                          Xapian::termpos position_offset = 0, Xapian::termcount wdf_increment = 1);
+                          Xapian::termpos position_offset = 0, Xapian::termcount wdf_increment = 1,
+                          const CommonWords& common = {});
 
 // Query for one word typed by a user, analysed by the same Analyzer: the exact stem at full weight,
 // OR its compound parts, cross-language variants and folded forms at the lower TermWeights. A word
@@ -55,7 +88,11 @@ Xapian::Query word_query(const Token& token, const FieldPrefixes& field, const T
 Xapian::Query word_query(const Token& token, std::span<const FieldPrefixes> fields, const TermWeights& weights = {},
                          const TermGroupMaker& make_group = {});
 
-// Phrase over the exact-space terms of consecutive tokens (window 0 = adjacent).
-Xapian::Query phrase_query(const std::vector<Token>& tokens, const FieldPrefixes& field, unsigned window = 0);
+// Phrase over the exact-space terms of consecutive tokens (window 0 = adjacent). With the common
+// words the index was built with, an adjacent phrase uses the pair terms of its common pairs: two
+// words are then their pair term alone, longer phrases check positions only in the sections that
+// hold all of their pair terms. The same sections match either way.
+Xapian::Query phrase_query(const std::vector<Token>& tokens, const FieldPrefixes& field, unsigned window = 0,
+                           const CommonWords& common = {});
 
 }  // namespace arkiv

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "indexer/indexer.h"
+#include "indexer/schema.h"
 #include "indexer/src/database_files.h"
 #include "indexer/src/file_record.h"
 #include "indexer/src/file_walker.h"
@@ -104,12 +105,13 @@ class ProgressReporter {
 };
 
 // N workers read and analyse, the calling thread writes their outcomes in input order.
-void write_in_order(const Plan& plan, unsigned jobs, bool full, IndexWriter& writer, ProgressReporter& reporter) {
+void write_in_order(const Plan& plan, unsigned jobs, bool full, const CommonWords& pair_words, IndexWriter& writer,
+                    ProgressReporter& reporter) {
   OrderedResults<Outcome> results(plan.work.size(), 4 * std::size_t{jobs} + 4);
   std::vector<std::jthread> workers;
   for (unsigned j = 0; j < std::min<std::size_t>(jobs, plan.work.size()); ++j)
     workers.emplace_back([&] {
-      SectionDocumentBuilder builder;
+      SectionDocumentBuilder builder(pair_words);
       while (auto index = results.claim()) results.put(*index, process(plan.work[*index], full, builder));
     });
   try {
@@ -134,6 +136,9 @@ IndexSummary run_index(const std::vector<fs::path>& inputs, const IndexOptions& 
   const fs::path build = build_folder(options.database);
   fs::remove_all(build);  // left by a sharded build that was killed
   const bool empty = is_empty_database(target);
+  // A database keeps the common words it was created with, so its pair terms stay consistent.
+  const CommonWords pair_words =
+      empty ? CommonWords::standard() : CommonWords::from_lines(target.get_metadata(schema::kPairWordsKey));
   IndexWriter writer(target, summary, kCommitLimits);
 
   const WalkResult walk = collect_files(inputs);
@@ -146,7 +151,7 @@ IndexSummary run_index(const std::vector<fs::path>& inputs, const IndexOptions& 
   ProgressReporter reporter(progress, plan);
   if (empty && jobs >= 2 && plan.work.size() >= 2 && plan.bytes >= options.shard_min_bytes) {
     const fs::path merged =
-        build_merged_shards(plan.work, jobs, options.database, options.full, summary,
+        build_merged_shards(plan.work, jobs, options.database, options.full, pair_words, summary,
                             [&](std::size_t files, std::uintmax_t bytes) { reporter.update(files, bytes); });
     reporter.update(plan.work.size(), plan.bytes);
     exchange_databases(merged, options.database);
@@ -156,7 +161,9 @@ IndexSummary run_index(const std::vector<fs::path>& inputs, const IndexOptions& 
     std::error_code ignored;
     fs::remove_all(build, ignored);
   } else {
-    write_in_order(plan, jobs, options.full, writer, reporter);
+    // Not on the sharded path: the target's commit at close would land on the merged database.
+    if (empty) target.set_metadata(schema::kPairWordsKey, pair_words.lines());
+    write_in_order(plan, jobs, options.full, pair_words, writer, reporter);
   }
   summary.bytes_read = reporter.state().bytes_done;
   summary.failed = summary.failures.size();

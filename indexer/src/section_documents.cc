@@ -163,7 +163,7 @@ FileDocuments SectionDocumentBuilder::build(const Document& document, const std:
     xapian_document.add_boolean_term(file_term(file));
 
     const std::vector<Token> body = analyzer.analyze(section.text);
-    add_terms(body, schema::kBody, xapian_document);
+    add_terms(body, schema::kBody, xapian_document, 0, 1, pair_words_);
     add_terms(analyzer.analyze(section.title), schema::kSectionTitle, xapian_document, 0, schema::kTitleWdf);
     add_terms(document_title, schema::kDocumentTitle, xapian_document, 0, schema::kTitleWdf);
     count_spelling(body, out.spelling);

@@ -12,6 +12,7 @@
 
 #include "corpus/document.h"
 #include "stemming/analyzer.h"
+#include "stemming/xapian_terms.h"
 
 namespace arkiv::indexer {
 
@@ -30,10 +31,13 @@ struct FileDocuments {
 // so give each worker thread its own SectionDocumentBuilder.
 class SectionDocumentBuilder {
  public:
+  // pair_words: the database's common words (schema::kPairWordsKey); must outlive the builder.
+  explicit SectionDocumentBuilder(const CommonWords& pair_words) : pair_words_(pair_words) {}
   FileDocuments build(const Document& document, const std::filesystem::path& file, std::uint64_t content_hash);
 
  private:
   const Analyzer& analyzer_for(const std::string& language_code);
+  const CommonWords& pair_words_;
   std::map<Language, Analyzer> analyzers_;
 };
 

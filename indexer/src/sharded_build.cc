@@ -15,6 +15,7 @@
 #include <system_error>
 #include <thread>
 
+#include "indexer/schema.h"
 #include "stemming/error.h"
 
 namespace arkiv::indexer {
@@ -48,11 +49,12 @@ void sync_database(const fs::path& folder) {
 
 // Indexes one range of the work list into a new shard database, in order.
 void build_shard(const std::vector<WorkItem>& work, ShardRange range, const fs::path& path, bool full,
-                 CommitLimits limits, IndexSummary& summary, std::atomic<std::size_t>& files_done,
+                 const CommonWords& pair_words, CommitLimits limits, IndexSummary& summary, std::atomic<std::size_t>& files_done,
                  std::atomic<std::uintmax_t>& bytes_done, const std::atomic<bool>& stop) {
-  IndexWriter writer(Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC),
-                     summary, limits);
-  SectionDocumentBuilder builder;
+  Xapian::WritableDatabase shard(path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+  shard.set_metadata(schema::kPairWordsKey, pair_words.lines());
+  IndexWriter writer(shard, summary, limits);
+  SectionDocumentBuilder builder(pair_words);
   for (std::size_t index = range.begin; index < range.end && !stop; ++index) {
     writer.write(work[index], process(work[index], full, builder));
     ++files_done;
@@ -105,6 +107,7 @@ std::vector<ShardRange> split_by_bytes(const std::vector<WorkItem>& work, unsign
 }
 
 fs::path build_merged_shards(const std::vector<WorkItem>& work, unsigned shards, const fs::path& database, bool full,
+                             const CommonWords& pair_words,
                              IndexSummary& summary, const ShardProgressReport& report) {
   const fs::path folder = build_folder(database);
   fs::create_directories(folder);
@@ -124,7 +127,7 @@ fs::path build_merged_shards(const std::vector<WorkItem>& work, unsigned shards,
     for (std::size_t shard = 0; shard < ranges.size(); ++shard)
       threads.emplace_back([&, shard] {
         try {
-          build_shard(work, ranges[shard], shard_path(folder, shard), full, limits, parts[shard], files_done,
+          build_shard(work, ranges[shard], shard_path(folder, shard), full, pair_words, limits, parts[shard], files_done,
                       bytes_done, stop);
         } catch (...) {
           errors[shard] = std::current_exception();

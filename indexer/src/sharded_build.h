@@ -44,7 +44,8 @@ using ShardProgressReport = std::function<void(std::size_t files_done, std::uint
 // returns. Counts go to `summary` in work-list order. Throws Xapian::Error when a shard cannot
 // be written or the merge fails; the caller then leaves the target untouched.
 std::filesystem::path build_merged_shards(const std::vector<WorkItem>& work, unsigned shards,
-                                          const std::filesystem::path& database, bool full, IndexSummary& summary,
+                                          const std::filesystem::path& database, bool full,
+                                          const CommonWords& pair_words, IndexSummary& summary,
                                           const ShardProgressReport& report);
 
 // Swaps the merged database into the target's place atomically (renameat2 RENAME_EXCHANGE; on

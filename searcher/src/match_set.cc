@@ -127,7 +127,7 @@ class Evaluator {
         return combine(query, &MatchSet::unite);
       case Q::OP_AND:
       case Q::OP_FILTER:
-        return combine(query, &MatchSet::intersect);
+        return intersect_positional_last(query);
       case Q::OP_AND_NOT:
         return combine(query, &MatchSet::subtract);
       case Q::OP_XOR:
@@ -169,6 +169,28 @@ class Evaluator {
     MatchSet set = evaluate(query.get_subquery(0));
     for (std::size_t i = 1; i < query.get_num_subqueries(); ++i) (set.*operation)(evaluate(query.get_subquery(i)));
     return set;
+  }
+
+  // Phrases and NEAR are matched by Xapian over only the sections the other conditions leave
+  // (Xapian checks positions of an AND's phrase after its terms match): a phrase of common
+  // words beside its rarer pair terms then checks positions in a few sections, not in every
+  // section holding its words.
+  MatchSet intersect_positional_last(const Q& query) const {
+    std::vector<Q> positional;
+    std::optional<MatchSet> set;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+      const Q child = query.get_subquery(i);
+      if (child.get_type() == Q::OP_PHRASE || child.get_type() == Q::OP_NEAR) {
+        positional.push_back(child);
+      } else if (set) {
+        set->intersect(evaluate(child));
+      } else {
+        set = evaluate(child);
+      }
+    }
+    if (positional.empty()) return set ? *std::move(set) : MatchSet(last_docid_);
+    if (set) positional.push_back(match_set_query(std::make_shared<const MatchSet>(*std::move(set))));
+    return by_xapian(Q(Q::OP_AND, positional.begin(), positional.end()));
   }
 
   // Xapian 1.4 has no accessors for a value range's slot and bounds; its description is

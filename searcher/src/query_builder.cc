@@ -152,7 +152,7 @@ Xapian::Query QueryBuilder::node_query(const Node& node, Context& context, bool 
       if (is_phrase && drop_conditions) context.out->left_out_conditions = true;
       if (is_phrase && !drop_conditions) {
         const auto& space = node.field == "title" ? schema::kSectionTitle : schema::kBody;
-        Q phrase = phrase_query(tokens, space);
+        Q phrase = phrase_query(tokens, space, 0, sources_.pair_words ? *sources_.pair_words : CommonWords());
         // Score the phrase by its words, but match only where they stand together.
         query = Q(Q::OP_FILTER, query, phrase);
       }

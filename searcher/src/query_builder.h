@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,12 +24,14 @@ struct BuiltQuery {
   bool left_out_conditions = false;  // weights_only: some condition was left out
 };
 
-// How words become terms in one local database: each group of a word's terms scored as one
-// term (term_group_source.h), and a wildcard expanded to its terms before that. Empty members:
-// Xapian's own OP_SYNONYM and OP_WILDCARD.
+// How words become terms in the database searched: each group of a word's terms scored as one
+// term (term_group_source.h), and a wildcard expanded to its terms before that (one local
+// database only; empty members: Xapian's own OP_SYNONYM and OP_WILDCARD); the common words whose
+// pair terms the database holds (schema::kPairWordsKey; null: none).
 struct TermSources {
   TermGroupMaker make_group;
   std::function<std::vector<std::string>(const std::string& prefix_term)> expand_wildcard;
+  std::shared_ptr<const CommonWords> pair_words;
 };
 
 class QueryBuilder {

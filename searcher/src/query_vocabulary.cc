@@ -3,10 +3,10 @@
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "stemming/error.h"
+#include "stemming/xapian_terms.h"
 
 namespace arkiv::query {
 namespace {
@@ -40,7 +40,7 @@ struct Vocabulary {
   std::unordered_map<std::string, std::string> roles;
   std::unordered_map<std::string, int> months;
   std::unordered_map<std::string, DateWord> date_words;
-  std::unordered_set<std::string> stop_words;
+  CommonWords stop_words = CommonWords::standard();  // the Snowball lists, as for pair terms
 
   Vocabulary() {
     for (auto& [name, field] : read_tsv("searcher/data/query_fields.tsv")) fields.emplace(name, field);
@@ -57,15 +57,6 @@ struct Vocabulary {
       const auto known = kRoles.find(role);
       if (known == kRoles.end()) throw DataError("searcher/data/date_words.tsv: unknown role " + role);
       for (auto& word : split_words(words)) date_words.emplace(word, known->second);
-    }
-    for (const char* list : {"searcher/data/stopwords/danish.txt", "searcher/data/stopwords/norwegian.txt"}) {
-      const auto path = data_file(list);
-      std::ifstream in(path);
-      if (!in) throw IoError("cannot read " + path.string());
-      for (std::string line; std::getline(in, line);) {
-        std::istringstream words(line.substr(0, line.find('|')));
-        if (std::string word; words >> word) stop_words.insert(word);
-      }
     }
   }
 };
@@ -89,7 +80,7 @@ std::optional<std::string> role_for_name(std::string_view name) { return find(vo
 std::optional<int> month_for_name(std::string_view name) { return find(vocabulary().months, name); }
 std::optional<DateWord> date_word(std::string_view word) { return find(vocabulary().date_words, word); }
 bool is_stop_word(std::string_view normalised_word) {
-  return vocabulary().stop_words.contains(std::string(normalised_word));
+  return vocabulary().stop_words.contains(normalised_word);
 }
 
 }  // namespace arkiv::query

@@ -100,6 +100,7 @@ struct Searcher::Impl {
   std::size_t faceted_searches = 0;                   // in this revision, before the table was built
   MatchSetCache match_set_cache;                      // like the facet table: for one revision of one local database
   std::unique_ptr<DocumentLengths> document_lengths;  // the same; for BM25 (term_group_source.h)
+  std::shared_ptr<const CommonWords> pair_words;      // of this revision (schema::kPairWordsKey)
 
   Impl(const std::vector<std::string>& databases, SearcherOptions searcher_options)
       : specs(databases), options(searcher_options), query_analyzer(AnalyzerOptions{searcher_options.query_language}) {
@@ -148,12 +149,19 @@ struct Searcher::Impl {
     faceted_searches = 0;
     match_set_cache = MatchSetCache();
     document_lengths.reset();
+    pair_words.reset();
   }
 
   // Word groups weighed with document lengths from memory: ~20 ms to read them for 667,000
   // sections, against ~4 ms that Xapian spends on them in every word search of that index.
+  std::shared_ptr<const CommonWords> revision_pair_words() {
+    if (!pair_words)
+      pair_words = std::make_shared<const CommonWords>(CommonWords::from_lines(database.get_metadata(schema::kPairWordsKey)));
+    return pair_words;
+  }
+
   query::TermSources term_sources() {
-    if (!one_local) return {};
+    if (!one_local) return {{}, {}, revision_pair_words()};
     if (!document_lengths) document_lengths = std::make_unique<DocumentLengths>(database);
     const Bm25Parameters parameters{options.bm25_k1, options.bm25_b, options.bm25_min_normlen};
     return {[lengths = document_lengths.get(), parameters](std::vector<std::string> terms) {
@@ -161,7 +169,8 @@ struct Searcher::Impl {
             },
             [this](const std::string& prefix_term) {
               return expand_wildcard(database, prefix_term, options.wildcard_limit);
-            }};
+            },
+            revision_pair_words()};
   }
 
   // New commits become visible; a revision discarded under us is retried once on a fresh one.
@@ -412,8 +421,11 @@ std::vector<std::string> Searcher::suggest(std::string_view prefix, std::size_t 
 
 std::string Searcher::describe_query(std::string_view text) {
   const auto parsed = query::parse_query(text, {impl_->options.max_query_bytes, impl_->options.max_query_words});
-  const query::QueryBuilder builder(impl_->query_analyzer, impl_->variant_analyzers, impl_->options);
-  return builder.build(parsed).query.get_description();
+  return impl_->with_fresh_database([&] {
+    const query::QueryBuilder builder(impl_->query_analyzer, impl_->variant_analyzers, impl_->options,
+                                      {{}, {}, impl_->revision_pair_words()});
+    return builder.build(parsed).query.get_description();
+  });
 }
 
 std::size_t Searcher::document_count() {

@@ -1,6 +1,8 @@
 #include "stemming/xapian_terms.h"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
 namespace arkiv {
 namespace {
@@ -41,10 +43,58 @@ void add_prefixed(std::vector<std::string>& terms, const std::string& prefix, co
 
 }  // namespace
 
+CommonWords CommonWords::standard() {
+  CommonWords out;
+  for (const char* list : {"stemming/data/stopwords/danish.txt", "stemming/data/stopwords/norwegian.txt"}) {
+    const auto path = data_file(list);
+    std::ifstream in(path);
+    if (!in) throw IoError("cannot read " + path.string());
+    // Snowball's format: '|' starts a comment, the word is the first of a line.
+    for (std::string line; std::getline(in, line);) {
+      std::istringstream words(line.substr(0, line.find('|')));
+      if (std::string word; words >> word) out.words_.insert(normalise_text(word));
+    }
+  }
+  return out;
+}
+
+CommonWords CommonWords::from_lines(std::string_view lines) {
+  CommonWords out;
+  std::istringstream in{std::string(lines)};
+  for (std::string word; std::getline(in, word);)
+    if (!word.empty()) out.words_.insert(word);
+  return out;
+}
+
+std::string CommonWords::lines() const {
+  std::vector<std::string> sorted(words_.begin(), words_.end());
+  std::sort(sorted.begin(), sorted.end());
+  std::string out;
+  for (const auto& word : sorted) out += word + '\n';
+  return out;
+}
+
+std::string pair_term(const FieldPrefixes& field, const CommonWords& common, std::string_view first,
+                      std::string_view second) {
+  if (field.pair.empty() || first.empty() || second.empty() || (!common.contains(first) && !common.contains(second)))
+    return "";
+  if (field.pair.size() + first.size() + 1 + second.size() > kMaxTermBytes) return "";
+  std::string term = field.pair;
+  term.append(first).append(1, ' ').append(second);
+  return term;
+}
+
 Xapian::termpos add_terms(const std::vector<Token>& tokens, const FieldPrefixes& field, Xapian::Document& document,
-                          Xapian::termpos position_offset, Xapian::termcount wdf_increment) {
+                          Xapian::termpos position_offset, Xapian::termcount wdf_increment, const CommonWords& common) {
   Xapian::termpos last_position = position_offset;
-  for (const Token& token : tokens) {
+  const bool pairs = !field.pair.empty() && !common.empty();
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& token = tokens[i];
+    // Exactly the pairs a phrase of their exact terms matches: adjacent positions.
+    if (pairs && i > 0 && tokens[i - 1].position + 1 == token.position && fits(field.exact, token.norm) &&
+        fits(field.exact, tokens[i - 1].norm))
+      if (auto term = pair_term(field, common, tokens[i - 1].norm, token.norm); !term.empty())
+        document.add_term(term, wdf_increment);
     const Xapian::termpos position = token.position + position_offset;
     last_position = std::max(last_position, position);
     if (fits(field.exact, token.norm)) document.add_posting(field.exact + token.norm, position, wdf_increment);
@@ -119,15 +169,31 @@ Xapian::Query word_query(const Token& token, std::span<const FieldPrefixes> fiel
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
 
-Xapian::Query phrase_query(const std::vector<Token>& tokens, const FieldPrefixes& field, unsigned window) {
-  std::vector<std::string> terms;
+Xapian::Query phrase_query(const std::vector<Token>& tokens, const FieldPrefixes& field, unsigned window,
+                           const CommonWords& common) {
+  std::vector<std::string> terms, pairs;
+  const Token* previous = nullptr;  // the token before, if it has a term
   for (const Token& token : tokens) {
-    if (fits(field.exact, token.norm)) terms.push_back(field.exact + token.norm);
+    if (!fits(field.exact, token.norm)) {
+      previous = nullptr;
+      continue;
+    }
+    if (window == 0 && previous)
+      if (auto pair = pair_term(field, common, previous->norm, token.norm); !pair.empty()) pairs.push_back(std::move(pair));
+    terms.push_back(field.exact + token.norm);
+    previous = &token;
   }
   if (terms.empty()) return Xapian::Query();
   if (terms.size() == 1) return Xapian::Query(terms.front());
-  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+  if (terms.size() == 2 && pairs.size() == 1) return Xapian::Query(pairs.front());
+  Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
                        static_cast<Xapian::termcount>(terms.size() + window));
+  if (pairs.empty()) return phrase;
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  std::vector<Xapian::Query> all;
+  for (const auto& pair : pairs) all.emplace_back(pair);
+  all.push_back(phrase);
+  return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
 }
 
 }  // namespace arkiv

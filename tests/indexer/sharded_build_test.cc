@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "indexer/indexer.h"
+#include "indexer/schema.h"
 #include "indexer/src/sharded_build.h"
 #include "tests/indexer/indexer_test_support.h"
 
@@ -99,7 +100,8 @@ TEST_CASE("a new database built in shards equals the single writer's, docids, sp
   CHECK(sharded_tables.docids == single_tables.docids);
   CHECK(sharded_tables.spelling == single_tables.spelling);
   CHECK(sharded_tables.metadata == single_tables.metadata);
-  CHECK(sharded_tables.metadata.size() == 15);  // one record per indexed file
+  CHECK(sharded_tables.metadata.size() == 16);  // one record per indexed file, and the pair words
+  CHECK(sharded_tables.metadata.at(arkiv::schema::kPairWordsKey) == arkiv::CommonWords::standard().lines());
   CHECK_FALSE(fs::exists(build_folder(folder.path() / "sharded")));
 }
 

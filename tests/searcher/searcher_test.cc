@@ -369,3 +369,39 @@ TEST_CASE("a hit's id is read from the document data, or from the id term when t
   std::sort(expected.begin(), expected.end());
   CHECK(arkiv::testing::sorted_ids(result) == expected);
 }
+
+TEST_CASE("a phrase holding a common word is matched through pair terms and finds what positions find") {
+  TempFolder folder;
+  const auto sections = arkiv::testing::sample_paragraph_sections();
+  arkiv::testing::write_database(folder.path() / "pairs", sections);
+  arkiv::testing::write_database(folder.path() / "positions", sections);
+  {
+    // A database without the record of its common words: the searcher checks positions only.
+    Xapian::WritableDatabase positions((folder.path() / "positions").string());
+    positions.set_metadata(arkiv::schema::kPairWordsKey, "");
+    positions.commit();
+  }
+  arkiv::Searcher with_pairs({(folder.path() / "pairs").string()});
+  arkiv::Searcher by_positions({(folder.path() / "positions").string()});
+  for (const std::string query : {"\"for at\"", "\"den danske\"", "\"i forhold til\"", "\"af de\" regioner",
+                                  "\"det er vigtigt at\"", "sygehus \"for patienterne\"", "\"life science\""}) {
+    CAPTURE(query);
+    const bool common = query.find("life") == std::string::npos;
+    CHECK((with_pairs.describe_query(query).find("XW") != std::string::npos) == common);
+    CHECK(by_positions.describe_query(query).find("XW") == std::string::npos);
+    auto faceted = request(query);
+    faceted.facets = {"org", "year"};
+    // Twice: the first faceted search counts through Xapian's matcher, the second over a match set.
+    for (int pass = 0; pass < 2; ++pass) {
+      const auto expected = by_positions.search(faceted);
+      const auto found = with_pairs.search(faceted);
+      CHECK(found.total > 0);
+      CHECK(found.total == expected.total);
+      CHECK(ids(found) == ids(expected));
+      REQUIRE(found.facets.size() == expected.facets.size());
+      for (std::size_t f = 0; f < found.facets.size(); ++f)
+        for (std::size_t v = 0; v < found.facets[f].values.size(); ++v)
+          CHECK(found.facets[f].values[v].count == expected.facets[f].values[v].count);
+    }
+  }
+}

@@ -55,7 +55,7 @@ TEST_CASE("a term group weighs every match as Xapian's BM25 over a synonym of it
   REQUIRE(samples.database.get_doccount() > 300);
   const arkiv::DocumentLengths lengths(samples.database);
   const arkiv::Analyzer analyzer(arkiv::AnalyzerOptions{arkiv::Language::da});
-  const arkiv::FieldPrefixes body{"", "Z", "XP", "XF"};
+  const arkiv::FieldPrefixes body{"", "Z", "XP", "XF", "XW"};
   const arkiv::TermGroupMaker grouped = [&](std::vector<std::string> terms) {
     return arkiv::term_group_query(lengths, kParameters, std::move(terms));
   };

@@ -112,7 +112,8 @@ Xapian::Document make_document(const TestSection& section) {
   Xapian::Document document;
   document.add_boolean_term(schema::kIdPrefix + section.id);
   document.add_boolean_term(schema::kDocumentIdPrefix + section.document_id);
-  add_terms(analyzer.analyze(section.text), schema::kBody, document);
+  static const CommonWords pair_words = CommonWords::standard();
+  add_terms(analyzer.analyze(section.text), schema::kBody, document, 0, 1, pair_words);
   add_terms(analyzer.analyze(section.section_title), schema::kSectionTitle, document, 0, schema::kTitleWdf);
   add_terms(analyzer.analyze(section.title), schema::kDocumentTitle, document, 0, schema::kTitleWdf);
   document.add_boolean_term(schema::kOrganisationPrefix + normalise_text(section.org));
@@ -175,6 +176,7 @@ TempFolder::~TempFolder() {
 void write_database(const std::filesystem::path& path, const std::vector<TestSection>& sections) {
   static const Analyzer analyzer(AnalyzerOptions{Language::da});
   Xapian::WritableDatabase database(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+  database.set_metadata(schema::kPairWordsKey, CommonWords::standard().lines());
   for (const auto& section : sections) {
     database.replace_document(schema::kIdPrefix + section.id, make_document(section));
     for (const auto& token : analyzer.analyze(section.text))

@@ -9,7 +9,7 @@ using arkiv::Language;
 
 namespace {
 
-const arkiv::FieldPrefixes kField{"", "Z", "XP", "XF"};
+const arkiv::FieldPrefixes kField{"", "Z", "XP", "XF", "XW"};
 
 bool contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
