@@ -75,7 +75,7 @@ Xapian::Query QueryBuilder::word(const Token& token, const std::string& field) c
   if (field.starts_with("role_")) {
     // Part texts are indexed as stems only, one term space per role (schema::kRoleTextPrefix).
     std::string term = schema::kRoleTextPrefix + field.substr(5) + ':' + token.stem;
-    return sources_.make_group ? sources_.make_group({std::move(term)}) : Xapian::Query(term);
+    return sources_.make_group ? sources_.make_group({std::move(term)}, {}) : Xapian::Query(term);
   }
   const auto document_title = word_query(token, schema::kDocumentTitle, weights, sources_.make_group);
   if (field == "title")
@@ -116,7 +116,7 @@ Xapian::Query QueryBuilder::near(const Node& node, Context& context, bool positi
     auto tokens = analyze(child.text);
     for (auto& token : tokens) {
       std::string term = schema::kBody.exact + token.norm;
-      terms.push_back(weights_only_ && required && sources_.make_group ? sources_.make_group({term})
+      terms.push_back(weights_only_ && required && sources_.make_group ? sources_.make_group({term}, {})
                                                                        : Xapian::Query(term));
       if (positive) context.out->positive_tokens.push_back(std::move(token));
     }
@@ -168,7 +168,7 @@ Xapian::Query QueryBuilder::node_query(const Node& node, Context& context, bool 
       if (!sources_.make_group || !sources_.expand_wildcard) return wildcard;
       // Xapian's wildcard is a synonym of its terms; with none it still matches nothing in an AND.
       auto terms = sources_.expand_wildcard(schema::kBody.exact + prefix);
-      return terms.empty() ? wildcard : sources_.make_group(std::move(terms));
+      return terms.empty() ? wildcard : sources_.make_group(std::move(terms), {});
     }
     case NodeKind::filter:
     case NodeKind::date_range:

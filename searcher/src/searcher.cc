@@ -164,8 +164,9 @@ struct Searcher::Impl {
     if (!one_local) return {{}, {}, revision_pair_words()};
     if (!document_lengths) document_lengths = std::make_unique<DocumentLengths>(database);
     const Bm25Parameters parameters{options.bm25_k1, options.bm25_b, options.bm25_min_normlen};
-    return {[lengths = document_lengths.get(), parameters](std::vector<std::string> terms) {
-              return term_group_query(*lengths, parameters, std::move(terms));
+    return {[lengths = document_lengths.get(), parameters](std::vector<std::string> terms,
+                                                           std::vector<std::string> ceiling) {
+              return term_group_query(*lengths, parameters, std::move(terms), std::move(ceiling));
             },
             [this](const std::string& prefix_term) {
               return expand_wildcard(database, prefix_term, options.wildcard_limit);

@@ -29,12 +29,23 @@ Xapian::doccount synonym_frequency(std::vector<Xapian::doccount> frequencies, Xa
   return frequencies.front();
 }
 
+// BM25Weight::init's idf part with factor 1 (Xapian scales a posting source's weights itself),
+// wqf 1 and k3 = 1, whose wqf factor (k3 + 1) wqf / (k3 + wqf) is then 1.
+double idf_weight(Xapian::doccount frequency, Xapian::doccount documents, double k1) {
+  double idf = (documents - frequency + 0.5) / (frequency + 0.5);
+  if (idf < 2) idf = idf * 0.5 + 1;
+  return std::log(idf) * (k1 + 1);
+}
+
 class TermGroupSource : public Xapian::PostingSource {
  public:
-  TermGroupSource(const DocumentLengths& lengths, const Bm25Parameters& parameters, std::vector<std::string> terms)
-      : lengths_(lengths), parameters_(parameters), terms_(std::move(terms)) {}
+  TermGroupSource(const DocumentLengths& lengths, const Bm25Parameters& parameters, std::vector<std::string> terms,
+                  std::vector<std::string> ceiling)
+      : lengths_(lengths), parameters_(parameters), terms_(std::move(terms)), ceiling_(std::move(ceiling)) {}
 
-  Xapian::PostingSource* clone() const override { return new TermGroupSource(lengths_, parameters_, terms_); }
+  Xapian::PostingSource* clone() const override {
+    return new TermGroupSource(lengths_, parameters_, terms_, ceiling_);
+  }
 
   void init(const Xapian::Database& database) override {
     cursors_.clear();
@@ -59,11 +70,13 @@ class TermGroupSource : public Xapian::PostingSource {
     frequency_sum_ = std::min(frequency_sum_, documents);
     frequency_estimate_ = synonym_frequency(std::move(frequencies), documents);
 
-    // BM25Weight::init with factor 1 (Xapian scales a posting source's weights itself), wqf 1
-    // and k3 = 1, whose wqf factor (k3 + 1) wqf / (k3 + wqf) is then 1.
-    double idf = (documents - frequency_estimate_ + 0.5) / (frequency_estimate_ + 0.5);
-    if (idf < 2) idf = idf * 0.5 + 1;
-    term_weight_ = std::log(idf) * (parameters_.k1 + 1);
+    term_weight_ = idf_weight(frequency_estimate_, documents, parameters_.k1);
+    if (!ceiling_.empty()) {
+      std::vector<Xapian::doccount> ceiling_frequencies;
+      for (const auto& term : ceiling_) ceiling_frequencies.push_back(database.get_termfreq(term));
+      term_weight_ = std::min(
+          term_weight_, idf_weight(synonym_frequency(std::move(ceiling_frequencies), documents), documents, parameters_.k1));
+    }
     length_factor_ = parameters_.k1 == 0 || parameters_.b == 0 || lengths_.average() == 0 ? 0 : 1 / lengths_.average();
     // A strict bound: the largest wdf in the shortest document.
     wdf_bound = std::min(wdf_bound, std::max(lengths_.upper_bound(), Xapian::termcount{1}));
@@ -113,6 +126,8 @@ class TermGroupSource : public Xapian::PostingSource {
   std::string get_description() const override {
     std::string out(kDescriptionStart);
     for (std::size_t i = 0; i < terms_.size(); ++i) out += (i ? " " : "") + terms_[i];
+    if (!ceiling_.empty()) out += " |";
+    for (const auto& term : ceiling_) out += " " + term;
     return out + ")";
   }
 
@@ -181,6 +196,7 @@ class TermGroupSource : public Xapian::PostingSource {
   const DocumentLengths& lengths_;
   Bm25Parameters parameters_;
   std::vector<std::string> terms_;
+  std::vector<std::string> ceiling_;  // idf at most theirs
   std::vector<Cursor> cursors_;
   std::vector<std::size_t> heap_, at_current_;
   bool small_ = true;
@@ -204,10 +220,12 @@ DocumentLengths::DocumentLengths(const Xapian::Database& database)
 }
 
 Xapian::Query term_group_query(const DocumentLengths& lengths, const Bm25Parameters& parameters,
-                               std::vector<std::string> terms) {
-  std::sort(terms.begin(), terms.end());
-  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-  auto* source = new TermGroupSource(lengths, parameters, std::move(terms));
+                               std::vector<std::string> terms, std::vector<std::string> ceiling) {
+  for (auto* list : {&terms, &ceiling}) {
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
+  auto* source = new TermGroupSource(lengths, parameters, std::move(terms), std::move(ceiling));
   return Xapian::Query(source->release());
 }
 
@@ -221,7 +239,7 @@ std::optional<std::vector<std::string>> term_group_terms(const Xapian::Query& qu
   std::vector<std::string> terms;
   std::istringstream words(
       description.substr(start + kDescriptionStart.size(), end - start - kDescriptionStart.size()));
-  for (std::string term; words >> term;) terms.push_back(term);
+  for (std::string term; words >> term && term != "|";) terms.push_back(term);
   return terms;
 }
 

@@ -44,10 +44,11 @@ struct Bm25Parameters {
 };
 
 // The query scoring terms (prefixed, at least one) as one group: equal in matches and weights to
-// Xapian's OP_SYNONYM of them (a single term: the term) under BM25Weight(k1, 0, 1, b, min_normlen).
-// lengths must outlive the query's use.
+// Xapian's OP_SYNONYM of them (a single term: the term) under BM25Weight(k1, 0, 1, b, min_normlen),
+// except that with ceiling terms its idf is at most theirs (TermGroupMaker in
+// stemming/xapian_terms.h). lengths must outlive the query's use.
 Xapian::Query term_group_query(const DocumentLengths& lengths, const Bm25Parameters& parameters,
-                               std::vector<std::string> terms);
+                               std::vector<std::string> terms, std::vector<std::string> ceiling = {});
 
 // The terms of a query made by term_group_query (read back from its description, as Xapian 1.4
 // has no accessor for a query's posting source); nullopt for any other query.

@@ -20,18 +20,20 @@ void add_term(Xapian::Document& document, const std::string& prefix, const std::
 }
 
 // The terms as one synonym group (scored as one term).
-Xapian::Query synonyms(std::vector<std::string> terms, const TermGroupMaker& make_group) {
+Xapian::Query synonyms(std::vector<std::string> terms, const TermGroupMaker& make_group,
+                       const std::vector<std::string>& ceiling = {}) {
   std::sort(terms.begin(), terms.end());
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
   if (terms.empty()) return Xapian::Query();
-  if (make_group) return make_group(std::move(terms));
+  if (make_group) return make_group(std::move(terms), ceiling);
   return terms.size() == 1 ? Xapian::Query(terms.front())
                            : Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
 }
 
 // The group scaled to a weight class.
-Xapian::Query weighted_synonyms(std::vector<std::string> terms, double weight, const TermGroupMaker& make_group) {
-  Xapian::Query group = synonyms(std::move(terms), make_group);
+Xapian::Query weighted_synonyms(std::vector<std::string> terms, double weight, const TermGroupMaker& make_group,
+                                const std::vector<std::string>& ceiling = {}) {
+  Xapian::Query group = synonyms(std::move(terms), make_group, ceiling);
   return weight == 1.0 || group.empty() ? group : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, group, weight);
 }
 
@@ -125,7 +127,7 @@ Xapian::Query word_query(const Token& token, std::span<const FieldPrefixes> fiel
   // compound through its parts, each found as a word or as a part.
   std::vector<std::string> part_terms;
   for (const auto& field : fields) add_prefixed(part_terms, field.part, {token.stem});
-  Xapian::Query parts_query = weighted_synonyms(part_terms, weights.part, make_group);
+  Xapian::Query parts_query = weighted_synonyms(part_terms, weights.part, make_group, exact_terms);
   if (token.part_stems.size() > 1) {
     std::vector<Xapian::Query> each_part;
     for (const std::string& stem : token.part_stems) {
@@ -134,7 +136,7 @@ Xapian::Query word_query(const Token& token, std::span<const FieldPrefixes> fiel
         add_prefixed(forms, field.stem, {stem});
         add_prefixed(forms, field.part, {stem});
       }
-      each_part.push_back(synonyms(std::move(forms), make_group));
+      each_part.push_back(synonyms(std::move(forms), make_group, exact_terms));
     }
     Xapian::Query all_parts(Xapian::Query::OP_AND, each_part.begin(), each_part.end());
     parts_query = Xapian::Query(Xapian::Query::OP_OR, parts_query,
@@ -147,7 +149,7 @@ Xapian::Query word_query(const Token& token, std::span<const FieldPrefixes> fiel
     add_prefixed(variant_terms, field.stem, token.variant_stems);
     add_prefixed(variant_terms, field.stem, token.expansion_stems);
   }
-  if (auto variants = weighted_synonyms(variant_terms, weights.variant, make_group); !variants.empty()) {
+  if (auto variants = weighted_synonyms(variant_terms, weights.variant, make_group, exact_terms); !variants.empty()) {
     alternatives.push_back(variants);
   }
 
@@ -162,7 +164,7 @@ Xapian::Query word_query(const Token& token, std::span<const FieldPrefixes> fiel
       add_prefixed(folded_terms, field.stem, token.folded_stems);
     }
   }
-  if (auto folded = weighted_synonyms(folded_terms, weights.folded, make_group); !folded.empty())
+  if (auto folded = weighted_synonyms(folded_terms, weights.folded, make_group, exact_terms); !folded.empty())
     alternatives.push_back(folded);
 
   if (alternatives.size() == 1) return alternatives.front();

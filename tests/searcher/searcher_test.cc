@@ -405,3 +405,32 @@ TEST_CASE("a phrase holding a common word is matched through pair terms and find
     }
   }
 }
+
+TEST_CASE("a word's exact matches rank above a rarer cross-language variant's") {
+  TempFolder folder;
+  std::vector<arkiv::testing::TestSection> sections;
+  for (int i = 0; i < 12; ++i) {
+    arkiv::testing::TestSection section;
+    section.id = "da-" + std::to_string(i);
+    section.document_id = section.id;
+    section.file = section.id + ".txt";
+    section.org = "Danske Regioner";
+    section.date = "2017-03-01";
+    section.text = i < 8 ? "Regionerne drøftede prisen på lægemidler til sygehusene og fik en orientering."
+                         : "Regionerne drøftede budgettet for sygehusene og fik en orientering.";
+    sections.push_back(section);
+  }
+  auto norwegian = sections.front();
+  norwegian.id = norwegian.document_id = "nb-0";
+  norwegian.lang = "nb";
+  norwegian.text = "Styret drøftet prisen på legemidler til sykehusene.";
+  sections.push_back(norwegian);
+  arkiv::testing::write_database(folder.path() / "db", sections);
+  arkiv::Searcher searcher({(folder.path() / "db").string()});
+  auto query = request("lægemidler");
+  query.limit = 20;
+  const auto found = ids(searcher.search(query));
+  // The variant still finds the Norwegian section, after every Danish one.
+  REQUIRE(found.size() == 9);
+  CHECK(found.back() == "nb-0");
+}

@@ -3,6 +3,8 @@
 #include "searcher/src/term_group_source.h"
 
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <map>
 
 #include "searcher/src/facet_table.h"
 #include "searcher/src/facets.h"
@@ -56,7 +58,8 @@ TEST_CASE("a term group weighs every match as Xapian's BM25 over a synonym of it
   const arkiv::DocumentLengths lengths(samples.database);
   const arkiv::Analyzer analyzer(arkiv::AnalyzerOptions{arkiv::Language::da});
   const arkiv::FieldPrefixes body{"", "Z", "XP", "XF", "XW"};
-  const arkiv::TermGroupMaker grouped = [&](std::vector<std::string> terms) {
+  // Without the ceiling, which Xapian's synonyms do not have (tested below).
+  const arkiv::TermGroupMaker grouped = [&](std::vector<std::string> terms, std::vector<std::string>) {
     return arkiv::term_group_query(lengths, kParameters, std::move(terms));
   };
   const arkiv::TermWeights weights;
@@ -87,6 +90,33 @@ TEST_CASE("a term group weighs every match as Xapian's BM25 over a synonym of it
                      Q(Q::OP_AND, arkiv::word_query(first, body, weights), arkiv::word_query(second, body, weights)),
                      Q(Q::OP_AND, arkiv::word_query(first, body, weights, grouped),
                        arkiv::word_query(second, body, weights, grouped)));
+}
+
+TEST_CASE("a derived group weighs at most what the exact word's idf allows, and the same where that is higher") {
+  SampleParagraphs samples;
+  const arkiv::DocumentLengths lengths(samples.database);
+  const auto weights = [&](const Q& query) {
+    std::map<Xapian::docid, double> out;
+    for (const auto& [document, weight] : ranked(samples.database, query)) out[document] = weight;
+    return out;
+  };
+  const double documents = samples.database.get_doccount();
+  const auto idf_weight = [&](const std::string& term) {
+    const double frequency = samples.database.get_termfreq(term);
+    double idf = (documents - frequency + 0.5) / (frequency + 0.5);
+    if (idf < 2) idf = idf * 0.5 + 1;
+    return std::log(idf);
+  };
+  REQUIRE(samples.database.get_termfreq("Zog") > 10 * samples.database.get_termfreq("Zsygehus"));
+  const auto uncapped = weights(arkiv::term_group_query(lengths, kParameters, {"Zsygehus"}));
+  const auto capped = weights(arkiv::term_group_query(lengths, kParameters, {"Zsygehus"}, {"Zog"}));
+  REQUIRE(uncapped.size() > 3);
+  REQUIRE(capped.size() == uncapped.size());
+  // Same matches, each weighed with the common word's idf instead of its own.
+  for (const auto& [document, weight] : uncapped)
+    CHECK(capped.at(document) == Approx(weight * idf_weight("Zog") / idf_weight("Zsygehus")).epsilon(1e-12));
+  // A rarer ceiling leaves the weights as they are.
+  CHECK(weights(arkiv::term_group_query(lengths, kParameters, {"Zsygehus"}, {"Zfindesikke"})) == uncapped);
 }
 
 TEST_CASE("a term group's match set is the union of its terms' postings") {
