@@ -100,14 +100,15 @@ void WordSegmenter::set_text(std::string_view text) {
   bytes_ = text;
   pos_ = 0;
   in_icu_ = false;
+  icu_has_text_ = false;  // ICU reads the text once the plain rules need it
   known_invalid_ = false;
 }
 
 // Validation as is_valid_utf8 (U8_NEXT), conversion as U16_APPEND, in one pass.
-bool WordSegmenter::convert_to_utf16(std::string_view region) {
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(region.data());
-  const auto length = static_cast<int64_t>(region.size());
-  utf16_.resize(region.size());  // well-formed UTF-8 has at most one UTF-16 unit per byte
+bool WordSegmenter::convert_to_utf16() {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(bytes_.data());
+  const auto length = static_cast<int64_t>(bytes_.size());
+  utf16_.resize(bytes_.size());  // well-formed UTF-8 has at most one UTF-16 unit per byte
   char16_t* out = utf16_.data();
   shifts_.clear();
   next_shift_ = 0;
@@ -149,15 +150,22 @@ std::size_t WordSegmenter::byte_offset(int32_t unit) {
   return static_cast<std::size_t>(unit) + extra_bytes_;
 }
 
+int32_t WordSegmenter::native_index(std::size_t byte) {
+  if (!is_utf16_) return static_cast<int32_t>(byte);
+  // The shifts at or before byte: a shift is at byte unit + extra_bytes.
+  const auto after = std::upper_bound(shifts_.begin(), shifts_.end(), byte, [](std::size_t offset, const Shift& shift) {
+    return offset < static_cast<std::size_t>(shift.unit) + shift.extra_bytes;
+  });
+  next_shift_ = static_cast<std::size_t>(after - shifts_.begin());
+  extra_bytes_ = next_shift_ == 0 ? 0 : shifts_[next_shift_ - 1].extra_bytes;
+  return static_cast<int32_t>(byte - extra_bytes_);
+}
+
 bool WordSegmenter::next(WordSegment& segment) {
   for (;;) {
-    if (in_icu_) {
-      if (next_from_icu(segment) == Step::kSegment) return true;
-      continue;  // the plain rules go on at the line end
-    }
-    const Step step = next_plain(segment);
+    const Step step = in_icu_ ? next_from_icu(segment) : next_plain(segment);
     if (step != Step::kSwitch) return step == Step::kSegment;
-    start_icu();
+    if (!in_icu_) start_icu();
   }
 }
 
@@ -202,26 +210,29 @@ WordSegmenter::Step WordSegmenter::next_plain(WordSegment& segment) {
   return Step::kSegment;
 }
 
-// ICU's segments from a boundary depend only on the text after it, and the line feed that ends
-// the region ends any word before it (rule 3b; rule 3 joins it only to a CR, no word), so ICU
-// sees the region alone.
 void WordSegmenter::start_icu() {
-  const std::size_t line_end = bytes_.find('\n', pos_ + 1);
-  region_begin_ = pos_;
-  const std::string_view region = bytes_.substr(pos_, line_end == std::string_view::npos ? line_end : line_end - pos_);
-  is_utf16_ = convert_to_utf16(region);
-  known_invalid_ = known_invalid_ || !is_utf16_;
-  UErrorCode status = U_ZERO_ERROR;
-  if (is_utf16_) {
-    utext_openUChars(&text_, reinterpret_cast<const UChar*>(utf16_.data()), static_cast<int64_t>(utf16_.size()),
-                     &status);
-  } else {
-    utext_openUTF8(&text_, region.data(), static_cast<int64_t>(region.size()), &status);
+  if (!icu_has_text_) {
+    is_utf16_ = convert_to_utf16();
+    known_invalid_ = !is_utf16_;
+    UErrorCode status = U_ZERO_ERROR;
+    if (is_utf16_) {
+      utext_openUChars(&text_, reinterpret_cast<const UChar*>(utf16_.data()), static_cast<int64_t>(utf16_.size()),
+                       &status);
+    } else {
+      utext_openUTF8(&text_, bytes_.data(), static_cast<int64_t>(bytes_.size()), &status);
+    }
+    if (U_SUCCESS(status)) iterator_->setText(&text_, status);
+    if (U_FAILURE(status)) throw Error(std::string("ICU cannot segment the text: ") + u_errorName(status));
+    icu_has_text_ = true;
   }
-  if (U_SUCCESS(status)) iterator_->setText(&text_, status);
-  if (U_FAILURE(status)) throw Error(std::string("ICU cannot segment the text: ") + u_errorName(status));
-  previous_ = iterator_->first();
-  region_end_ = pos_ + region.size();
+  // pos_ is a boundary, so ICU's first boundary after the index before it is pos_.
+  const int32_t from = native_index(pos_);
+  previous_ = from == 0 ? iterator_->first() : iterator_->following(from - 1);
+  if (is_utf16_) {
+    icu_until_ = static_cast<int32_t>(std::find(utf16_.begin() + from + 1, utf16_.end(), u'\n') - utf16_.begin());
+  } else {
+    icu_until_ = static_cast<int32_t>(std::find(bytes_.begin() + from + 1, bytes_.end(), '\n') - bytes_.begin());
+  }
   in_icu_ = true;
 }
 
@@ -230,16 +241,22 @@ WordSegmenter::Step WordSegmenter::next_from_icu(WordSegment& segment) {
     const int32_t start = previous_;
     previous_ = boundary;
     const int32_t status = iterator_->getRuleStatus();
-    if (status >= UBRK_WORD_NONE && status < UBRK_WORD_NONE_LIMIT) continue;
-    segment.start = region_begin_ + byte_offset(start);
-    segment.end = region_begin_ + byte_offset(boundary);
+    const bool is_word = status < UBRK_WORD_NONE || status >= UBRK_WORD_NONE_LIMIT;
+    if (is_word) segment.start = byte_offset(start);
+    const std::size_t end = byte_offset(boundary);
+    if (boundary >= icu_until_) {  // a line end (a boundary): the plain rules go on from there
+      in_icu_ = false;
+      pos_ = end;
+    }
+    if (!is_word) {
+      if (!in_icu_) return Step::kSwitch;
+      continue;
+    }
+    segment.end = end;
     segment.rule_status = status;
     return Step::kSegment;
   }
-  // The plain rules go on at the line end.
-  in_icu_ = false;
-  pos_ = region_end_;
-  return Step::kSwitch;
+  return Step::kEnd;
 }
 
 }  // namespace arkiv

@@ -3,9 +3,9 @@
 // UTF-8 input. Runs of Latin letters, of digits, and the plain punctuation and spaces between
 // them are segmented straight from the bytes, by the few of ICU's word break rules (UAX #29)
 // such text can meet; ICU segments the rest of any line where a character or a context outside
-// them occurs. For ICU, a well-formed line is converted to UTF-16, which it segments faster than
-// a UTF-8 UText (its break rules see the same code points); a line with ill-formed bytes is
-// segmented over UTF-8. Internal to stemming; not thread-safe (one per Analyzer).
+// them occurs. For ICU, well-formed text is converted to UTF-16, which it segments faster than a
+// UTF-8 UText (its break rules see the same code points); text with ill-formed bytes is segmented
+// over UTF-8. Internal to stemming; not thread-safe (one per Analyzer).
 #include <unicode/utext.h>
 
 #include <cstddef>
@@ -45,30 +45,32 @@ class WordSegmenter {
   bool is_valid_utf8() const { return !known_invalid_; }
 
  private:
-  // Converts region to utf16_ and records shifts_; false (and nothing usable) when the bytes are
+  // Converts bytes_ to utf16_ and records shifts_; false (and nothing usable) when the bytes are
   // not well-formed UTF-8.
-  bool convert_to_utf16(std::string_view region);
-  // The offset in the region of ICU's index `unit` (at or after the last one asked for).
+  bool convert_to_utf16();
+  // The byte offset of ICU's index `unit` (at or after the last one asked for).
   std::size_t byte_offset(int32_t unit);
+  // ICU's index of a byte offset (a character boundary); byte_offset goes on from there.
+  int32_t native_index(std::size_t byte);
   enum class Step { kSegment, kEnd, kSwitch };
   // The next word from pos_ by the plain rules; kSwitch when ICU must segment from pos_ (a
   // boundary) on: what follows holds a character or a context the plain rules do not cover.
   Step next_plain(WordSegment& segment);
-  // The next word from ICU; kSwitch back to the plain rules at the end of the region.
+  // The next word from ICU; kSwitch back to the plain rules at the end of the line.
   Step next_from_icu(WordSegment& segment);
-  // ICU takes over at pos_ and segments the region up to the end of its line.
+  // ICU takes over at pos_ and segments to the end of its line.
   void start_icu();
 
   std::unique_ptr<icu::BreakIterator> iterator_;
   UText text_ = UTEXT_INITIALIZER;
-  bool in_icu_ = false;            // ICU segments the region
-  std::size_t region_begin_ = 0;   // ICU's region of bytes_: from a boundary to a line end
-  std::size_t region_end_ = 0;
+  bool icu_has_text_ = false;      // iterator_ reads this text (set on first need)
+  bool in_icu_ = false;            // ICU segments from previous_ up to icu_until_
   int32_t previous_ = 0;           // ICU: start of the next segment
+  int32_t icu_until_ = 0;          // ICU: the line end where the plain rules take over again
   std::size_t pos_ = 0;            // plain rules: a segment boundary (byte offset), where they go on
   bool known_invalid_ = false;     // the text holds ill-formed UTF-8
   std::string_view bytes_;
-  bool is_utf16_ = false;          // iterator_ reads utf16_ (else the region's bytes); its indexes are mapped to bytes
+  bool is_utf16_ = false;          // iterator_ reads utf16_ (else the bytes); its indexes are mapped to bytes
   std::vector<char16_t> utf16_;
   // After each non-ASCII character: its end as a UTF-16 index, and how many more bytes than
   // UTF-16 units the text has up to there. A UTF-16 index maps to itself plus the last shift
