@@ -1,11 +1,12 @@
 #pragma once
 // Step 2 of the pipeline: ICU word segmentation, with segment offsets as byte offsets into the
-// UTF-8 input. Runs of Latin letters, of digits, and the plain punctuation and spaces between
-// them are segmented straight from the bytes, by the few of ICU's word break rules (UAX #29)
-// such text can meet; ICU segments the rest of any line where a character or a context outside
-// them occurs. For ICU, well-formed text is converted to UTF-16, which it segments faster than a
+// UTF-8 input. Well-formed text is converted to UTF-16 first, which ICU segments faster than a
 // UTF-8 UText (its break rules see the same code points); text with ill-formed bytes is segmented
-// over UTF-8. Internal to stemming; not thread-safe (one per Analyzer).
+// straight over UTF-8. In well-formed text, runs of Latin letters, of digits, and the plain
+// punctuation and spaces between them are segmented without ICU, by the few rules of ICU's word
+// break rules (UAX #29) that such text can meet; ICU segments the rest of any line where a
+// character or a context outside them occurs. Internal to stemming; not thread-safe (one per
+// Analyzer).
 #include <unicode/utext.h>
 
 #include <cstddef>
@@ -40,18 +41,15 @@ class WordSegmenter {
   // The next word or number (segments of rule status NONE, spaces and punctuation, are skipped).
   bool next(WordSegment& segment);
 
-  // False once the text given to set_text is known to hold ill-formed UTF-8 (ICU checks it when
-  // first needed); the segments found before are well-formed either way.
-  bool is_valid_utf8() const { return !known_invalid_; }
+  // True when the text given to set_text is well-formed UTF-8.
+  bool is_valid_utf8() const { return is_utf16_; }
 
  private:
   // Converts bytes_ to utf16_ and records shifts_; false (and nothing usable) when the bytes are
   // not well-formed UTF-8.
   bool convert_to_utf16();
-  // The byte offset of ICU's index `unit` (at or after the last one asked for).
+  // The byte offset of UTF-16 index `unit` (at or after the last one asked for).
   std::size_t byte_offset(int32_t unit);
-  // ICU's index of a byte offset (a character boundary); byte_offset goes on from there.
-  int32_t native_index(std::size_t byte);
   enum class Step { kSegment, kEnd, kSwitch };
   // The next word from pos_ by the plain rules; kSwitch when ICU must segment from pos_ (a
   // boundary) on: what follows holds a character or a context the plain rules do not cover.
@@ -60,6 +58,7 @@ class WordSegmenter {
   Step next_from_icu(WordSegment& segment);
   // ICU takes over at pos_ and segments to the end of its line.
   void start_icu();
+  void set_segment(WordSegment& segment, int32_t start, int32_t end, int32_t rule_status);
 
   std::unique_ptr<icu::BreakIterator> iterator_;
   UText text_ = UTEXT_INITIALIZER;
@@ -67,10 +66,9 @@ class WordSegmenter {
   bool in_icu_ = false;            // ICU segments from previous_ up to icu_until_
   int32_t previous_ = 0;           // ICU: start of the next segment
   int32_t icu_until_ = 0;          // ICU: the line end where the plain rules take over again
-  std::size_t pos_ = 0;            // plain rules: a segment boundary (byte offset), where they go on
-  bool known_invalid_ = false;     // the text holds ill-formed UTF-8
+  int32_t pos_ = 0;                // plain rules: a segment boundary, where they go on
   std::string_view bytes_;
-  bool is_utf16_ = false;          // iterator_ reads utf16_ (else the bytes); its indexes are mapped to bytes
+  bool is_utf16_ = false;          // iterator_ reads utf16_; its indexes are mapped to bytes
   std::vector<char16_t> utf16_;
   // After each non-ASCII character: its end as a UTF-16 index, and how many more bytes than
   // UTF-16 units the text has up to there. A UTF-16 index maps to itself plus the last shift
