@@ -2,11 +2,7 @@
 // Step 2 of the pipeline: ICU word segmentation, with segment offsets as byte offsets into the
 // UTF-8 input. Well-formed text is converted to UTF-16 first, which ICU segments faster than a
 // UTF-8 UText (its break rules see the same code points); text with ill-formed bytes is segmented
-// straight over UTF-8. In well-formed text, runs of Latin letters, of digits, and the plain
-// punctuation and spaces between them are segmented without ICU, by the few rules of ICU's word
-// break rules (UAX #29) that such text can meet; ICU segments the rest of any line where a
-// character or a context outside them occurs. Internal to stemming; not thread-safe (one per
-// Analyzer).
+// straight over UTF-8. Internal to stemming; not thread-safe (one per Analyzer).
 #include <unicode/utext.h>
 
 #include <cstddef>
@@ -50,23 +46,10 @@ class WordSegmenter {
   bool convert_to_utf16();
   // The byte offset of UTF-16 index `unit` (at or after the last one asked for).
   std::size_t byte_offset(int32_t unit);
-  enum class Step { kSegment, kEnd, kSwitch };
-  // The next word from pos_ by the plain rules; kSwitch when ICU must segment from pos_ (a
-  // boundary) on: what follows holds a character or a context the plain rules do not cover.
-  Step next_plain(WordSegment& segment);
-  // The next word from ICU; kSwitch back to the plain rules at the end of the line.
-  Step next_from_icu(WordSegment& segment);
-  // ICU takes over at pos_ and segments to the end of its line.
-  void start_icu();
-  void set_segment(WordSegment& segment, int32_t start, int32_t end, int32_t rule_status);
 
   std::unique_ptr<icu::BreakIterator> iterator_;
   UText text_ = UTEXT_INITIALIZER;
-  bool icu_has_text_ = false;      // iterator_ reads this text (set on first need)
-  bool in_icu_ = false;            // ICU segments from previous_ up to icu_until_
-  int32_t previous_ = 0;           // ICU: start of the next segment
-  int32_t icu_until_ = 0;          // ICU: the line end where the plain rules take over again
-  int32_t pos_ = 0;                // plain rules: a segment boundary, where they go on
+  int32_t previous_ = 0;
   std::string_view bytes_;
   bool is_utf16_ = false;          // iterator_ reads utf16_; its indexes are mapped to bytes
   std::vector<char16_t> utf16_;
