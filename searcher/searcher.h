@@ -48,6 +48,10 @@ struct SearcherOptions {
   // spelling search costs 3-60 ms a word on a large index, and a query with many hits found
   // what it was after.
   std::size_t suggest_below_matches = 20;
+  // A snippet's passage is looked for in this many bytes from the start of a section's text (as
+  // Lucene's highlighter, hl.maxAnalyzedChars): a section of a file without any structure can be
+  // tens of MB, and analysing all of it for every search that ranks it took seconds.
+  std::size_t snippet_analysed_bytes = 256 * 1024;
   std::size_t max_limit = kMaxLimit;                       // hits one request may ask for
   std::size_t max_offset_plus_limit = kMaxOffsetPlusLimit;  // the result window: how deep paging may go
   // BM25 parameters and field boosts, tuned on the development relevance set (eval/).

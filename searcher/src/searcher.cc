@@ -352,7 +352,10 @@ struct Searcher::Impl {
       if (request.snippet_bytes > 0) {
         // With no query word to find, the snippet is the text's beginning: nothing to analyse.
         const bool words_to_find = !built.positive_tokens.empty() || !built.wildcard_prefixes.empty();
-        const auto tokens = words_to_find ? analyzer_for(record.hit.lang).analyze(record.text) : std::vector<Token>{};
+        const auto tokens =
+            words_to_find ? analyzer_for(record.hit.lang)
+                                .analyze(std::string_view(record.text).substr(0, options.snippet_analysed_bytes))
+                          : std::vector<Token>{};
         const auto snippet =
             snippets.make(record.text, tokens, request.snippet_bytes, request.highlight_begin, request.highlight_end);
         hit.snippet = snippet.text;

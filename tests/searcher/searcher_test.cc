@@ -434,3 +434,25 @@ TEST_CASE("a word's exact matches rank above a rarer cross-language variant's") 
   REQUIRE(found.size() == 9);
   CHECK(found.back() == "nb-0");
 }
+
+TEST_CASE("a snippet's passage is looked for only in the first snippet_analysed_bytes of a section") {
+  TempFolder folder;
+  auto section = arkiv::testing::standard_sections().front();
+  std::string filler;
+  for (int i = 0; i < 80'000; ++i) filler += "ord ";
+  section.text = "Indledning om budgettet. " + filler + "Mødet drøftede sygehusbyggeriet.";
+  arkiv::testing::write_database(folder.path() / "db", {section});
+  const auto snippet_with = [&](std::size_t analysed_bytes) {
+    arkiv::SearcherOptions options;
+    options.snippet_analysed_bytes = analysed_bytes;
+    arkiv::Searcher searcher({(folder.path() / "db").string()}, options);
+    const auto result = searcher.search(request("sygehusbyggeriet"));
+    REQUIRE(result.hits.size() == 1);
+    return result.hits.front().snippet;
+  };
+  // Beyond the limit: the section is still found, its snippet is the text's beginning.
+  const auto limited = snippet_with(256 * 1024);
+  CHECK(limited.starts_with("Indledning om budgettet."));
+  CHECK(limited.find("sygehusbyggeriet") == std::string::npos);
+  CHECK(snippet_with(1 << 20).find("sygehusbyggeriet") != std::string::npos);
+}
